@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import { isFundLeaf } from './funds';
+import { fenToYuanString, yuanStringToFen } from './money';
+import type { Indicator, Workbook } from './model';
+
+/**
+ * The interchange format: a complete, exact, human-readable JSON form of a workbook.
+ * Amounts are decimal strings in 元 ("1234.56") so that no float ever touches them.
+ * `toInterchange` always writes keys in the same order, so import → export is the identity.
+ */
+export const INTERCHANGE_FORMAT = 'budget-desk-workbook';
+export const INTERCHANGE_VERSION = 1;
+
+const yuanAmount = z.string().regex(/^-?\d{1,13}\.\d{2}$/, 'amount: 元 with exactly two decimals, e.g. "1234.50"');
+/** Integer 分, the in-memory and on-the-wire form. */
+export const fenAmount = z.number().int().refine((value) => Number.isSafeInteger(value), 'amount in 分 out of range');
+const id = z.string().min(1).max(200);
+const code = (digits: number[]) =>
+  z.string().refine((value) => digits.includes(value.length) && /^\d+$/.test(value), `${digits.join(' or ')} digits`);
+const fund = z.string().refine(isFundLeaf, 'a fund-source leaf code (see docs/interchange.md)');
+
+export const indicatorSchema = z.object({
+  id,
+  level1: z.string(),
+  level2: z.string(),
+  level3: z.string(),
+  description: z.string(),
+  value: z.string(),
+  valueNote: z.string(),
+});
+
+/**
+ * Schemas for every part of a workbook, with amounts in the given form: 分 integers for the
+ * wire and the store, 元 strings for the interchange file.
+ */
+function workbookSchemas<A extends z.ZodType>(amount: A) {
+  const settings = z.object({
+    entryUnit: z.enum(['yuan', 'wan']),
+    template: z.string().nullable(),
+    catalogEdition: z.number().int().min(2000).max(2100),
+  });
+  const department = z.object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    year: z.number().int().min(2000).max(2100),
+    publishedOn: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  });
+  const unit = z.object({
+    id,
+    code: z.string().min(1),
+    name: z.string().min(1),
+    kind: z.enum(['admin', 'civilServantManaged', 'institution']),
+    authorizedStaff: z.number().int().min(0),
+    actualStaff: z.number().int().min(0),
+    retiredStaff: z.number().int().min(0),
+  });
+  const incomeLine = z.object({ id, unitId: id, fund, functionCode: code([3, 5, 7]).nullable(), amount });
+  const budgetLine = z.object({
+    id,
+    unitId: id,
+    functionCode: code([7]),
+    deptEconCode: code([5]),
+    govEconCode: code([5]),
+    nature: z.enum(['basic', 'project', 'operating', 'remitUpward', 'subsidyAffiliates']),
+    projectId: id.nullable(),
+    fund,
+    amount,
+    note: z.string(),
+  });
+  const project = z.object({
+    id,
+    code: z.string(),
+    name: z.string().min(1),
+    unitId: id,
+    type: z.enum(['operation', 'specificGoal', 'general', 'special']),
+    purpose: z.string(),
+    spendingPlan: z.object({ march: z.number(), june: z.number(), october: z.number(), december: z.number() }).nullable(),
+    continuing: z.boolean(),
+    procurement: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        catalogCode: z.string(),
+        measureUnit: z.string(),
+        quantity: z.number().min(0),
+        unitPrice: amount,
+        amount,
+        smallFirmShare: z.number().min(0).max(100),
+      }),
+    ),
+    performance: z.object({ goal: z.string(), indicators: z.array(indicatorSchema) }),
+  });
+  const departmentPerformance = z.object({
+    annualGoal: z.string(),
+    tasks: z.array(z.object({ id, name: z.string(), content: z.string(), amount })),
+    indicators: z.array(indicatorSchema),
+  });
+  const assets = z.object({
+    vehicles: z.array(z.object({ kind: z.string(), count: z.number().int().min(0) })),
+    generalEquipmentOver500k: z.number().int().min(0),
+    specialEquipmentOver1m: z.number().int().min(0),
+    figures: z.record(z.string(), amount),
+    asOf: z.string(),
+  });
+  const texts = z.object({
+    duties: z.string(),
+    organization: z.string(),
+    reasons: z.record(z.string(), z.string()),
+    glossary: z.array(z.object({ term: z.string(), explanation: z.string() })),
+    other: z.string(),
+  });
+  const priorYear = z.object({ year: z.number().int().nullable(), source: z.string(), figures: z.record(z.string(), amount) });
+  const catalogEntries = z.array(
+    z.object({ kind: z.enum(['function', 'deptEcon', 'govEcon']), code: z.string().regex(/^\d{3,7}$/), name: z.string() }),
+  );
+  return {
+    settings,
+    department,
+    unit,
+    incomeLine,
+    budgetLine,
+    project,
+    departmentPerformance,
+    assets,
+    texts,
+    priorYear,
+    catalogEntries,
+    workbook: z.object({
+      settings,
+      department,
+      units: z.array(unit),
+      incomeLines: z.array(incomeLine),
+      budgetLines: z.array(budgetLine),
+      projects: z.array(project),
+      departmentPerformance,
+      assets,
+      texts,
+      priorYear,
+      catalogEntries,
+    }),
+  };
+}
+
+/** Schemas of the in-memory model (amounts in 分): used by the contract and the store. */
+export const modelSchemas = workbookSchemas(fenAmount);
+
+const fileSchemas = workbookSchemas(yuanAmount);
+export const interchangeSchema = z.object({
+  format: z.literal(INTERCHANGE_FORMAT),
+  formatVersion: z.literal(INTERCHANGE_VERSION),
+  ...fileSchemas.workbook.shape,
+});
+
+export type InterchangeDocument = z.infer<typeof interchangeSchema>;
+
+export interface InterchangeIssue {
+  /** JSON path of the offending value, e.g. "budgetLines[3].amount". */
+  path: string;
+  message: string;
+}
+
+export type ParseInterchangeResult =
+  | { ok: true; workbook: Workbook }
+  | { ok: false; issues: InterchangeIssue[] };
+
+/** Validates a parsed JSON value and converts it to a workbook; cross-references are checked too. */
+export function fromInterchange(value: unknown): ParseInterchangeResult {
+  const parsed = interchangeSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const doc = parsed.data;
+  const issues = referenceIssues(doc);
+  if (issues.length > 0) return { ok: false, issues };
+  const mapIndicator = (item: Indicator): Indicator => ({ ...item });
+  const workbook: Workbook = {
+    settings: { ...doc.settings },
+    department: { ...doc.department },
+    units: doc.units.map((unit) => ({ ...unit })),
+    incomeLines: doc.incomeLines.map((line) => ({ ...line, amount: yuanStringToFen(line.amount) })),
+    budgetLines: doc.budgetLines.map((line) => ({ ...line, amount: yuanStringToFen(line.amount) })),
+    projects: doc.projects.map((project) => ({
+      ...project,
+      spendingPlan: project.spendingPlan ? { ...project.spendingPlan } : null,
+      procurement: project.procurement.map((item) => ({
+        ...item,
+        unitPrice: yuanStringToFen(item.unitPrice),
+        amount: yuanStringToFen(item.amount),
+      })),
+      performance: { goal: project.performance.goal, indicators: project.performance.indicators.map(mapIndicator) },
+    })),
+    departmentPerformance: {
+      annualGoal: doc.departmentPerformance.annualGoal,
+      tasks: doc.departmentPerformance.tasks.map((task) => ({ ...task, amount: yuanStringToFen(task.amount) })),
+      indicators: doc.departmentPerformance.indicators.map(mapIndicator),
+    },
+    assets: {
+      vehicles: doc.assets.vehicles.map((vehicle) => ({ ...vehicle })),
+      generalEquipmentOver500k: doc.assets.generalEquipmentOver500k,
+      specialEquipmentOver1m: doc.assets.specialEquipmentOver1m,
+      figures: mapRecord(doc.assets.figures, yuanStringToFen),
+      asOf: doc.assets.asOf,
+    },
+    texts: {
+      duties: doc.texts.duties,
+      organization: doc.texts.organization,
+      reasons: { ...doc.texts.reasons },
+      glossary: doc.texts.glossary.map((entry) => ({ ...entry })),
+      other: doc.texts.other,
+    },
+    priorYear: { year: doc.priorYear.year, source: doc.priorYear.source, figures: mapRecord(doc.priorYear.figures, yuanStringToFen) },
+    catalogEntries: doc.catalogEntries.map((entry) => ({ ...entry })),
+  };
+  return { ok: true, workbook };
+}
+
+/** The canonical interchange document of a workbook (fixed key order, amounts in 元). */
+export function toInterchange(workbook: Workbook): InterchangeDocument {
+  const indicatorOut = (item: Indicator) => ({
+    id: item.id,
+    level1: item.level1,
+    level2: item.level2,
+    level3: item.level3,
+    description: item.description,
+    value: item.value,
+    valueNote: item.valueNote,
+  });
+  const { settings, department, assets, texts, priorYear } = workbook;
+  return {
+    format: INTERCHANGE_FORMAT,
+    formatVersion: INTERCHANGE_VERSION,
+    settings: { entryUnit: settings.entryUnit, template: settings.template, catalogEdition: settings.catalogEdition },
+    department: { code: department.code, name: department.name, year: department.year, publishedOn: department.publishedOn },
+    units: workbook.units.map((unit) => ({
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      authorizedStaff: unit.authorizedStaff,
+      actualStaff: unit.actualStaff,
+      retiredStaff: unit.retiredStaff,
+    })),
+    incomeLines: workbook.incomeLines.map((line) => ({
+      id: line.id,
+      unitId: line.unitId,
+      fund: line.fund,
+      functionCode: line.functionCode,
+      amount: fenToYuanString(line.amount),
+    })),
+    budgetLines: workbook.budgetLines.map((line) => ({
+      id: line.id,
+      unitId: line.unitId,
+      functionCode: line.functionCode,
+      deptEconCode: line.deptEconCode,
+      govEconCode: line.govEconCode,
+      nature: line.nature,
+      projectId: line.projectId,
+      fund: line.fund,
+      amount: fenToYuanString(line.amount),
+      note: line.note,
+    })),
+    projects: workbook.projects.map((project) => ({
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      unitId: project.unitId,
+      type: project.type,
+      purpose: project.purpose,
+      spendingPlan: project.spendingPlan
+        ? {
+            march: project.spendingPlan.march,
+            june: project.spendingPlan.june,
+            october: project.spendingPlan.october,
+            december: project.spendingPlan.december,
+          }
+        : null,
+      continuing: project.continuing,
+      procurement: project.procurement.map((item) => ({
+        id: item.id,
+        name: item.name,
+        catalogCode: item.catalogCode,
+        measureUnit: item.measureUnit,
+        quantity: item.quantity,
+        unitPrice: fenToYuanString(item.unitPrice),
+        amount: fenToYuanString(item.amount),
+        smallFirmShare: item.smallFirmShare,
+      })),
+      performance: { goal: project.performance.goal, indicators: project.performance.indicators.map(indicatorOut) },
+    })),
+    departmentPerformance: {
+      annualGoal: workbook.departmentPerformance.annualGoal,
+      tasks: workbook.departmentPerformance.tasks.map((task) => ({
+        id: task.id,
+        name: task.name,
+        content: task.content,
+        amount: fenToYuanString(task.amount),
+      })),
+      indicators: workbook.departmentPerformance.indicators.map(indicatorOut),
+    },
+    assets: {
+      vehicles: assets.vehicles.map((vehicle) => ({ kind: vehicle.kind, count: vehicle.count })),
+      generalEquipmentOver500k: assets.generalEquipmentOver500k,
+      specialEquipmentOver1m: assets.specialEquipmentOver1m,
+      figures: mapRecord(assets.figures, fenToYuanString),
+      asOf: assets.asOf,
+    },
+    texts: {
+      duties: texts.duties,
+      organization: texts.organization,
+      reasons: { ...texts.reasons },
+      glossary: texts.glossary.map((entry) => ({ term: entry.term, explanation: entry.explanation })),
+      other: texts.other,
+    },
+    priorYear: { year: priorYear.year, source: priorYear.source, figures: mapRecord(priorYear.figures, fenToYuanString) },
+    catalogEntries: workbook.catalogEntries.map((entry) => ({ kind: entry.kind, code: entry.code, name: entry.name })),
+  };
+}
+
+/** The interchange text: two-space JSON with a final newline. */
+export function serializeInterchange(workbook: Workbook): string {
+  return `${JSON.stringify(toInterchange(workbook), null, 2)}\n`;
+}
+
+function referenceIssues(doc: InterchangeDocument): InterchangeIssue[] {
+  const issues: InterchangeIssue[] = [];
+  const unitIds = new Set(doc.units.map((unit) => unit.id));
+  const projectIds = new Set(doc.projects.map((project) => project.id));
+  const duplicates = (name: 'units' | 'incomeLines' | 'budgetLines' | 'projects') => {
+    const seen = new Set<string>();
+    doc[name].forEach((record, index) => {
+      if (seen.has(record.id)) issues.push({ path: `${name}[${index}].id`, message: `duplicate id "${record.id}"` });
+      seen.add(record.id);
+    });
+  };
+  duplicates('units');
+  duplicates('incomeLines');
+  duplicates('budgetLines');
+  duplicates('projects');
+  doc.incomeLines.forEach((line, index) => {
+    if (!unitIds.has(line.unitId)) issues.push({ path: `incomeLines[${index}].unitId`, message: `unknown unit "${line.unitId}"` });
+  });
+  doc.budgetLines.forEach((line, index) => {
+    if (!unitIds.has(line.unitId)) issues.push({ path: `budgetLines[${index}].unitId`, message: `unknown unit "${line.unitId}"` });
+    if (line.nature === 'project' && (line.projectId === null || !projectIds.has(line.projectId))) {
+      issues.push({ path: `budgetLines[${index}].projectId`, message: 'a project line needs a known project' });
+    }
+    if (line.nature !== 'project' && line.projectId !== null) {
+      issues.push({ path: `budgetLines[${index}].projectId`, message: 'only project lines name a project' });
+    }
+  });
+  doc.projects.forEach((project, index) => {
+    if (!unitIds.has(project.unitId)) issues.push({ path: `projects[${index}].unitId`, message: `unknown unit "${project.unitId}"` });
+  });
+  return issues;
+}
+
+function mapRecord<A, B>(record: Record<string, A>, map: (value: A) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => {
+    if (typeof part === 'number') return `${text}[${part}]`;
+    return text === '' ? String(part) : `${text}.${String(part)}`;
+  }, '');
+}
