@@ -1,0 +1,55 @@
+import i18next, { type i18n } from 'i18next';
+import zh_errors from './locales/zh-CN/errors.json';
+import en_errors from './locales/en/errors.json';
+import zh_store from './locales/zh-CN/store.json';
+import en_store from './locales/en/store.json';
+import zh_catalog from './locales/zh-CN/catalog.json';
+import en_catalog from './locales/en/catalog.json';
+import zh_app from './locales/zh-CN/app.json';
+import en_app from './locales/en/app.json';
+import zh_cli from './locales/zh-CN/cli.json';
+import en_cli from './locales/en/cli.json';
+import zh_checks from './locales/zh-CN/checks.json';
+import en_checks from './locales/en/checks.json';
+
+/**
+ * Every user-facing string lives in src/shared/locales/<language>/<namespace>.json and goes
+ * through i18next, in the renderer and the CLI alike. zh-CN is the default language.
+ * Namespaces: "errors" (generic), "store" (workbook file), "catalog" (catalogue import), "cli",
+ * "app" (renderer), "checks" (check findings). A UserError code names its namespace: "store:locked".
+ */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+export const baseResources = {
+  'zh-CN': { errors: zh_errors, store: zh_store, catalog: zh_catalog, app: zh_app, cli: zh_cli, checks: zh_checks },
+  en: { errors: en_errors, store: en_store, catalog: en_catalog, app: en_app, cli: en_cli, checks: en_checks },
+};
+
+export type ResourceBundle = Record<Language, Record<string, Record<string, unknown>>>;
+
+/** A fresh i18next instance with the given resources merged over the base ones. */
+export function createI18n(language: Language = DEFAULT_LANGUAGE, extra?: Partial<ResourceBundle>): i18n {
+  const instance = i18next.createInstance();
+  const resources: ResourceBundle = {
+    'zh-CN': { ...baseResources['zh-CN'], ...(extra?.['zh-CN'] ?? {}) },
+    en: { ...baseResources.en, ...(extra?.en ?? {}) },
+  };
+  void instance.init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    resources,
+    defaultNS: 'errors',
+    initImmediate: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  } as Parameters<typeof instance.init>[0]);
+  return instance;
+}
+
+/** Picks the CLI's language from LANG / LC_ALL / BUDGET_DESK_LANG, defaulting to zh-CN. */
+export function languageFromEnv(env: Record<string, string | undefined>): Language {
+  const value = env.BUDGET_DESK_LANG ?? env.LC_ALL ?? env.LANG ?? '';
+  return /^en/i.test(value) ? 'en' : DEFAULT_LANGUAGE;
+}
