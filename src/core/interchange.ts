@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFundLeaf } from './funds';
+import { FUND_LEAVES } from './funds';
 import { fenToYuanString, yuanStringToFen } from './money';
 import type { Indicator, Workbook } from './model';
 
@@ -13,11 +13,10 @@ export const INTERCHANGE_VERSION = 1;
 
 const yuanAmount = z.string().regex(/^-?\d{1,13}\.\d{2}$/, 'amount: 元 with exactly two decimals, e.g. "1234.50"');
 /** Integer 分, the in-memory and on-the-wire form. */
-export const fenAmount = z.number().int().refine((value) => Number.isSafeInteger(value), 'amount in 分 out of range');
+export const fenAmount = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const id = z.string().min(1).max(200);
-const code = (digits: number[]) =>
-  z.string().refine((value) => digits.includes(value.length) && /^\d+$/.test(value), `${digits.join(' or ')} digits`);
-const fund = z.string().refine(isFundLeaf, 'a fund-source leaf code (see docs/interchange.md)');
+const code = (digits: number[]) => z.string().regex(new RegExp(`^(${digits.map((n) => `\\d{${n}}`).join('|')})$`), `${digits.join(' or ')} digits`);
+const fund = z.enum(FUND_LEAVES as [string, ...string[]], { message: 'a fund-source leaf code (see docs/interchange.md)' });
 
 export const indicatorSchema = z.object({
   id,

@@ -104,8 +104,19 @@ export function yuanStringToFen(text: string): Fen {
 /** Share of `part` in `whole` as a percentage rounded to 2 decimals ("51.41"), or null when whole is 0. */
 export function percentOf(part: Fen, whole: Fen): string | null {
   if (whole === 0) return null;
-  const basisPoints = Math.round((part * 10000) / whole);
-  return (basisPoints / 100).toFixed(2);
+  const basisPoints = divideRounded(BigInt(part) * 10000n, BigInt(whole));
+  const negative = basisPoints < 0n;
+  const digits = (negative ? -basisPoints : basisPoints).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** Integer division rounding half away from zero, exact for any size. */
+function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = (n * 2n + d) / (d * 2n);
+  return negative ? -quotient : quotient;
 }
 
 function toHalfWidth(text: string): string {

@@ -1,0 +1,156 @@
+import type { MoneyUnit } from '../money';
+import type { Nature, ProjectType, UnitKind } from '../model';
+
+/**
+ * A template is data: its tables, each a declarative spec the one pivot engine evaluates.
+ * Text may hold placeholders: {year}, {priorYear}, {departmentName}, {departmentCode}, {unitName}.
+ */
+export interface TemplateSpec {
+  id: string;
+  province: string;
+  name: string;
+  year: number;
+  money: MoneyFormat;
+  tables: TableSpec[];
+  conventions: TemplateConventions;
+}
+
+export interface MoneyFormat {
+  unit: MoneyUnit;
+  /** Thousands separators ("6,465.30"); Hebei prints none. */
+  separators: boolean;
+  /** How a zero amount prints: "" (blank cell) or "0.00". A table may override. */
+  zero: string;
+}
+
+export interface TemplateConventions {
+  /** Whose 公用经费 count as 机关运行经费: every unit (Henan) or administrative units only (Shaanxi). */
+  operatingCostUnits: 'all' | 'adminOnly';
+}
+
+export interface HeaderCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+export interface TableSpec {
+  id: string;
+  /** The number label as printed: "一", "表1", "1". */
+  number: string;
+  title: string;
+  meta: string[];
+  header: HeaderCell[][];
+  /** How many columns the body has; every body row is padded to it. */
+  columnCount: number;
+  body: BodyPart[];
+  notes: string[];
+  /** Printed under the table (and listed in a catalogue) when the table holds no amount. */
+  emptyNote?: string;
+  /** Overrides the template's zero display for this table. */
+  zero?: string;
+  /** Column indexes holding money (for number formats in exports). Derived when omitted. */
+  kind?: 'grid' | 'form';
+}
+
+/** Which lines a measure sums. Every present criterion must hold; lists mean "any of". */
+export interface LineFilter {
+  /** Fund nodes (any level of the fund tree). */
+  funds?: string[];
+  natures?: Nature[];
+  /** 部门经济分类 code prefixes ("301", "30201"). */
+  deptEcon?: string[];
+  /** 政府经济分类 code prefixes. */
+  govEcon?: string[];
+  /** 功能分类 code prefixes. */
+  functions?: string[];
+  /** 人员经费 (301, 303) or 公用经费 (everything else) — only meaningful with basic lines. */
+  basicPart?: 'personnel' | 'public';
+  projectTypes?: ProjectType[];
+  unitKinds?: UnitKind[];
+  /** Unit codes. */
+  units?: string[];
+}
+
+export interface Measure extends LineFilter {
+  /** Budget lines (expenditure) or income lines. */
+  source: 'budget' | 'income';
+}
+
+export type CellSpec =
+  /** Literal text (placeholders allowed). */
+  | string
+  /** A field of the generated row (code parts, names …); see RowFields. */
+  | { field: keyof RowFields }
+  /** Sum of lines matching the row's filter and this measure. */
+  | { measure: Measure }
+  /** Sum of other cells of the same row, by column index; `minus` are subtracted. */
+  | { sum: number[]; minus?: number[] }
+  /** A prior-year figure by key (PriorYear.figures). */
+  | { prior: string }
+  /** A project's or indicator's attribute, for generated project/indicator rows. */
+  | { attribute: string }
+  /** Literal money (e.g. a zero the template always prints). */
+  | { money: 'zero' };
+
+export interface RowFields {
+  code: string;
+  name: string;
+  /** Function or economic code split: 类 (3 digits), 款 (2), 项 (2). */
+  classCode: string;
+  sectionCode: string;
+  itemCode: string;
+  govCode: string;
+  govName: string;
+  govClassCode: string;
+  govSectionCode: string;
+  unitCode: string;
+  unitName: string;
+  projectCode: string;
+  projectName: string;
+  projectType: string;
+}
+
+export type RowStyle = 'total' | 'department' | 'unit' | 'group' | 'leaf';
+
+export interface FixedRow {
+  kind: 'row';
+  style?: RowStyle;
+  cells: CellSpec[];
+  /** Restricts the row's measures (e.g. a department row). */
+  where?: LineFilter;
+  /** Fields the row's cells may read. */
+  fields?: Partial<RowFields>;
+  /** Leave the row out when all its amounts are zero (Henan drops the department row of an empty table). */
+  skipWhenZero?: boolean;
+}
+
+export type GroupDimension =
+  /** Function codes: rows at the levels listed (class 类, section 款, item 项). */
+  | { dim: 'function'; levels: ('class' | 'section' | 'item')[] }
+  /** 部门经济分类: class rows and/or section rows. */
+  | { dim: 'deptEcon'; levels: ('class' | 'section')[] }
+  /** 政府经济分类: class rows and/or section rows. */
+  | { dim: 'govEcon'; levels: ('class' | 'section')[] }
+  /** 部门经济款 × 政府经济款 pairs, optionally under 部门经济类 rows. */
+  | { dim: 'econPair'; classRows: boolean }
+  | { dim: 'unit' }
+  /** Projects, optionally under a row per unit. */
+  | { dim: 'project'; unitRows: boolean };
+
+export interface GroupRows {
+  kind: 'rows';
+  group: GroupDimension;
+  /** Only lines matching this filter create rows and count in them. */
+  where?: LineFilter;
+  /** Which lines decide which rows exist: budget lines by default. */
+  source?: 'budget' | 'income';
+  /** Row order: by code (default) or by first appearance in the workbook's lines. */
+  order?: 'code' | 'entry';
+  /** Cells for each row style the grouping yields; `leaf` is required. */
+  cells: Partial<Record<RowStyle, CellSpec[]>> & { leaf: CellSpec[] };
+  /** Rows whose every measure is zero are left out (default true). */
+  skipZero?: boolean;
+}
+
+export type BodyPart = FixedRow | GroupRows;

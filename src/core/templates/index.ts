@@ -1,0 +1,13 @@
+import type { TemplateSpec } from '../tables/spec';
+import { henan2024 } from './henan-2024';
+
+/** Every province template the app ships, by id. A new province is a new spec here, not new code. */
+export const TEMPLATES: Record<string, TemplateSpec> = {
+  [henan2024.id]: henan2024,
+};
+
+export function findTemplate(id: string): TemplateSpec | undefined {
+  return TEMPLATES[id];
+}
+
+export const TEMPLATE_IDS = Object.keys(TEMPLATES);

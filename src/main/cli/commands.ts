@@ -1,0 +1,106 @@
+import type { ParseArgsConfig } from 'node:util';
+import { serializeInterchange } from '../../core/interchange';
+import { UserError } from '../../shared/api';
+import { WorkbookStore } from '../services/store';
+import { readInterchangeFile, writeText, type CliIo } from './run';
+
+export interface CommandContext {
+  io: CliIo;
+  resolvePath: (path: string) => string;
+  printJson: (value: unknown) => void;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(positionals: string[], values: Values, context: CommandContext): Promise<number> | number;
+}
+
+function positional(positionals: string[], index: number, usage: string): string {
+  const value = positionals[index];
+  if (!value) throw new UserError('cli:missingArgument', { usage });
+  return value;
+}
+
+function withStore<T>(path: string, action: (store: WorkbookStore) => T): T {
+  const store = WorkbookStore.open(path);
+  try {
+    return action(store);
+  } finally {
+    store.close();
+  }
+}
+
+function summary(store: WorkbookStore) {
+  const { department, units, budgetLines, incomeLines, projects } = store.workbook;
+  return {
+    path: store.path,
+    department,
+    revision: store.revision,
+    counts: { units: units.length, incomeLines: incomeLines.length, budgetLines: budgetLines.length, projects: projects.length },
+  };
+}
+
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    usage: 'new <file.budget> --code 036 --name 部门名称 --year 2025 [--unit wan|yuan]',
+    options: { code: { type: 'string' }, name: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' } },
+    run(positionals, values, context) {
+      const usage = this.usage;
+      const path = context.resolvePath(positional(positionals, 0, usage));
+      const year = Number(values.year);
+      if (typeof values.code !== 'string' || typeof values.name !== 'string' || !Number.isInteger(year) || year < 2000 || year > 2100) {
+        throw new UserError('cli:missingArgument', { usage });
+      }
+      const unit = values.unit === 'yuan' ? 'yuan' : values.unit === undefined || values.unit === 'wan' ? 'wan' : null;
+      if (!unit) throw new UserError('cli:badUnit', { value: String(values.unit) });
+      const store = WorkbookStore.create(path, { department: { code: values.code, name: values.name, year, publishedOn: '' }, entryUnit: unit });
+      try {
+        context.printJson(summary(store));
+      } finally {
+        store.close();
+      }
+      return 0;
+    },
+  },
+  'import-json': {
+    usage: 'import-json <workbook.json> <file.budget> [--replace]',
+    options: { replace: { type: 'boolean' } },
+    run(positionals, values, context) {
+      const source = context.resolvePath(positional(positionals, 0, this.usage));
+      const target = context.resolvePath(positional(positionals, 1, this.usage));
+      const workbook = readInterchangeFile(source);
+      const store = values.replace ? WorkbookStore.open(target) : WorkbookStore.create(target, { department: workbook.department, entryUnit: workbook.settings.entryUnit });
+      try {
+        store.replaceAll(workbook);
+        context.printJson(summary(store));
+      } finally {
+        store.close();
+      }
+      return 0;
+    },
+  },
+  'export-json': {
+    usage: 'export-json <file.budget> [--out workbook.json]',
+    options: { out: { type: 'string' } },
+    run(positionals, values, context) {
+      const path = context.resolvePath(positional(positionals, 0, this.usage));
+      const text = withStore(path, (store) => serializeInterchange(store.workbook));
+      if (typeof values.out === 'string') writeText(context.resolvePath(values.out), text);
+      else context.io.stdout(text);
+      return 0;
+    },
+  },
+  info: {
+    usage: 'info <file.budget>',
+    options: {},
+    run(positionals, _values, context) {
+      const path = context.resolvePath(positional(positionals, 0, this.usage));
+      const facts = WorkbookStore.inspect(path);
+      context.printJson({ path, ...facts, ...withStore(path, (store) => ({ counts: summary(store).counts })) });
+      return 0;
+    },
+  },
+};
