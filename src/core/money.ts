@@ -55,19 +55,23 @@ export interface FormatMoneyOptions {
   decimals?: number;
   /** What zero prints as: Henan leaves cells empty, others print 0.00. */
   zero?: string;
+  /** Drop trailing zeros of the fraction ("10", "421.4425"), as performance forms print 万元. */
+  trimZeros?: boolean;
 }
 
 /** Formats 分 in `unit`, rounding half away from zero once, e.g. 64653000000 → "6,465.30" (万元). */
 export function formatMoney(fen: Fen, unit: MoneyUnit, options: FormatMoneyOptions = {}): string {
-  const { separators = true, decimals = 2, zero } = options;
+  const { separators = true, zero, trimZeros = false } = options;
+  const decimals = trimZeros ? Math.log10(FEN_PER[unit]) : (options.decimals ?? 2);
   const scaled = roundFen(fen, unit, decimals);
   if (scaled === 0 && zero !== undefined) return zero;
   const negative = scaled < 0;
   const digits = Math.abs(scaled).toString().padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
-  const fraction = digits.slice(digits.length - decimals);
+  let fraction = digits.slice(digits.length - decimals);
+  if (trimZeros) fraction = fraction.replace(/0+$/, '');
   const grouped = separators ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
-  return `${negative ? '-' : ''}${grouped}${decimals > 0 ? `.${fraction}` : ''}`;
+  return `${negative ? '-' : ''}${grouped}${fraction.length > 0 ? `.${fraction}` : ''}`;
 }
 
 /**

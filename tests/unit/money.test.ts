@@ -67,3 +67,11 @@ describe('percentOf precision', () => {
     expect(percentOf(900_719_925_474_099, 900_719_925_474_099)).toBe('100.00');
   });
 });
+
+describe('formatMoney trimZeros', () => {
+  it('prints 万元 as performance forms do', () => {
+    expect(formatMoney(4_214_425_00, 'wan', { trimZeros: true, separators: false })).toBe('421.4425');
+    expect(formatMoney(10_000_000, 'wan', { trimZeros: true })).toBe('10');
+    expect(formatMoney(0, 'wan', { trimZeros: true })).toBe('0');
+  });
+});

@@ -153,4 +153,38 @@ export interface GroupRows {
   skipZero?: boolean;
 }
 
-export type BodyPart = FixedRow | GroupRows;
+/** One row per performance indicator, of the department or of each project in turn. */
+export interface IndicatorRows {
+  kind: 'indicatorRows';
+  source: 'department';
+  /** Cells read the indicator through { attribute: 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'valueNote' }. */
+  cells: CellSpec[];
+  /** Print a level's name only where it changes (merged cells in the published form). */
+  collapse?: ('level1' | 'level2')[];
+}
+
+/** One row per task of the department-wide performance target: { attribute: 'name' | 'content' | 'number' } and measures. */
+export interface TaskRows {
+  kind: 'taskRows';
+  cells: CellSpec[];
+}
+
+/**
+ * Henan's 项目绩效目标表: one block per project (under a row per unit), its amounts in the first row and its
+ * indicators side by side by 一级 category, as many rows as its longest category.
+ */
+export interface ProjectIndicatorGrid {
+  kind: 'projectIndicatorGrid';
+  /** Per category, the 一级 names that belong to it, e.g. [['成本指标', '成本'], ['产出指标', '产出'] …]. */
+  categories: string[][];
+  /** Cells of a unit's row: fields (unitCode, unitName) and measures over its project lines. */
+  unitCells: CellSpec[];
+  /** Leading cells of a project's first row: fields (projectCode, projectName) and measures over its lines. */
+  projectCells: CellSpec[];
+  /** Each indicator takes these cells: { attribute: 'level3' | 'value' | … }. */
+  indicatorCells: CellSpec[];
+  /** Projects in the order entered (default) or by type (运转类 first) then code, as Henan prints them. */
+  order?: 'entry' | 'typeThenCode';
+}
+
+export type BodyPart = FixedRow | GroupRows | IndicatorRows | TaskRows | ProjectIndicatorGrid;

@@ -302,8 +302,7 @@ const ECON_SUMMARY_COLUMNS: CellSpec[] = [
   spend({ funds: ['unit.upperSubsidy'] }),
   spend({ funds: ['unit.affiliate'] }),
   spend({ funds: ['unit.operating'] }),
-  spend({ funds: ['unit.other'] }),
-  spend({ funds: ['unit.careerFund'] }),
+  spend({ funds: ['unit.other', 'unit.careerFund'] }),
 ];
 const economicSummary: TableSpec = {
   id: 'economic-summary',
@@ -311,11 +310,11 @@ const economicSummary: TableSpec = {
   title: '{year}年支出经济分类汇总表',
   meta: META,
   header: [
-    [h('部门预算经济分类', 3), h('政府预算经济分类', 3), h('总计', 1, 3), h('一般公共预算', 2), h('政府性基金', 1, 3), h('国有资本经营预算', 1, 3), h('上年结转结余', 1, 3), h('财政专户管理资金收入', 1, 3), h('事业收入', 1, 3), h('上级补助收入', 1, 3), h('附属单位上缴收入', 1, 3), h('事业单位经营收入', 1, 3), h('其他收入', 1, 3), h('用事业基金弥补收支差额', 1, 3)],
+    [h('部门预算经济分类', 3), h('政府预算经济分类', 3), h('总计', 1, 3), h('一般公共预算', 2), h('政府性基金', 1, 3), h('国有资本经营预算', 1, 3), h('上年结转结余', 1, 3), h('财政专户管理资金收入', 1, 3), h('事业收入', 1, 3), h('上级补助收入', 1, 3), h('附属单位上缴收入', 1, 3), h('事业单位经营收入', 1, 3), h('其他收入', 1, 3)],
     [h('科目编码', 2), h('科目名称', 1, 2), h('科目编码', 2), h('科目名称', 1, 2), h('小计', 1, 2), h('其中：财政拨款', 1, 2)],
     [h('类'), h('款'), h('类'), h('款')],
   ],
-  columnCount: 19,
+  columnCount: 18,
   body: [
     row([...blank(5), '合计', ...ECON_SUMMARY_COLUMNS], { style: 'total' }),
     row(['{departmentCode}', '', '{departmentName}', ...blank(3), ...ECON_SUMMARY_COLUMNS], { style: 'department' }),
@@ -395,6 +394,72 @@ const projectExpenditure: TableSpec = {
   notes: [ROUNDING_NOTE],
 };
 
+const attr = (attribute: string): CellSpec => ({ attribute });
+const FISCAL_AND_CARRY = ['gen', 'fund', 'capital', 'carry.gen', 'carry.fund', 'carry.capital'];
+
+/** 部门(单位)整体绩效目标表: a form of the department-wide target. */
+const departmentPerformance: TableSpec = {
+  id: 'department-performance',
+  number: '十二',
+  title: '部门(单位)整体绩效目标表',
+  meta: ['({year}年度)'],
+  header: [],
+  columnCount: 5,
+  kind: 'form',
+  body: [
+    row(['部门(单位)名称', '', '{departmentName}', '', '']),
+    row(['年度履职目标', attr('annualGoal'), '', '', '']),
+    row(['年度主要任务', '任务名称', '', '主要内容', '']),
+    { kind: 'taskRows', cells: ['', '{number}. {name}', '', attr('content'), ''] },
+    row(['预算情况', '部门预算总额(万元)', '', spend(), '']),
+    row(['', '1、资金来源:(1)政府预算资金', '', spend({ funds: FISCAL_AND_CARRY }), '']),
+    row(['', '(2)财政专户管理资金', '', spend({ funds: ['specialAccount', 'carry.specialAccount'] }), '']),
+    row(['', '(3)单位资金', '', spend({ funds: ['unit', 'carry.unit'] }), '']),
+    row(['', '2、资金结构:(1)基本支出', '', spend({ natures: ['basic'] }), '']),
+    row(['', '(2)项目支出', '', spend({ natures: ['project'] }), '']),
+    row(['一级指标', '二级指标', '三级指标', '指标值', '指标值说明']),
+    { kind: 'indicatorRows', source: 'department', collapse: ['level1', 'level2'], cells: [attr('level1'), attr('level2'), attr('level3'), attr('value'), attr('valueNote')] },
+  ],
+  notes: [],
+};
+
+/** 部门预算项目绩效目标表: per unit, each project's amounts and its indicators side by side. */
+const PROJECT_AMOUNTS: CellSpec[] = [
+  spend({ natures: ['project'] }),
+  spend({ natures: ['project'], funds: FISCAL_AND_CARRY }),
+  spend({ natures: ['project'], funds: ['specialAccount', 'carry.specialAccount'] }),
+  spend({ natures: ['project'], funds: ['unit', 'carry.unit'] }),
+];
+const projectPerformance: TableSpec = {
+  id: 'project-performance',
+  number: '十三',
+  title: '{year}年度部门预算项目绩效目标表',
+  meta: ['部门名称： 本级'],
+  header: [
+    [h('单位编码（项目编码）', 1, 3), h('项目单位（项目名称）', 1, 3), h('项目金额（万元）', 4, 2), h('绩效目标', 8)],
+    [h('成本指标', 2), h('产出指标', 2), h('效益指标', 2), h('满意度指标', 2)],
+    [h('资金总额'), h('政府预算资金'), h('财政专户管理资金'), h('单位资金'), h('三级指标'), h('指标值'), h('三级指标'), h('指标值'), h('三级指标'), h('指标值'), h('三级指标'), h('指标值')],
+  ],
+  columnCount: 14,
+  body: [
+    row(['{departmentCode}', '', ...PROJECT_AMOUNTS], { style: 'department' }),
+    {
+      kind: 'projectIndicatorGrid',
+      categories: [
+        ['成本指标', '成本'],
+        ['产出指标', '产出'],
+        ['效益指标', '效益'],
+        ['满意度指标', '满意度'],
+      ],
+      unitCells: [field('unitCode'), field('unitName'), ...PROJECT_AMOUNTS],
+      projectCells: [field('projectCode'), field('projectName'), ...PROJECT_AMOUNTS],
+      indicatorCells: [attr('level3'), attr('value')],
+      order: 'typeThenCode',
+    },
+  ],
+  notes: [],
+};
+
 export const henan2024: TemplateSpec = {
   id: 'henan-2024',
   province: '河南',
@@ -421,5 +486,7 @@ export const henan2024: TemplateSpec = {
       '本部门{year}年度没有国有资本经营预算支出，故本表无数据。',
     ),
     projectExpenditure,
+    departmentPerformance,
+    projectPerformance,
   ],
 };

@@ -1,5 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
 import { serializeInterchange } from '../../core/interchange';
+import { displayRows, evaluateTemplate } from '../../core/tables/evaluate';
+import { catalogNames } from '../../core/tables/names';
+import { findTemplate, TEMPLATE_IDS } from '../../core/templates';
 import { UserError } from '../../shared/api';
 import { WorkbookStore } from '../services/store';
 import { readInterchangeFile, writeText, type CliIo } from './run';
@@ -90,6 +93,36 @@ export const COMMANDS: Record<string, Command> = {
       const text = withStore(path, (store) => serializeInterchange(store.workbook));
       if (typeof values.out === 'string') writeText(context.resolvePath(values.out), text);
       else context.io.stdout(text);
+      return 0;
+    },
+  },
+  tables: {
+    usage: 'tables <file.budget> --template henan-2024 [--table ID]',
+    options: { template: { type: 'string' }, table: { type: 'string' } },
+    run(positionals, values, context) {
+      const path = context.resolvePath(positional(positionals, 0, this.usage));
+      const workbook = withStore(path, (store) => store.workbook);
+      const templateId = typeof values.template === 'string' ? values.template : (workbook.settings.template ?? '');
+      const template = findTemplate(templateId);
+      if (!template) throw new UserError('cli:unknownTemplate', { id: templateId, ids: TEMPLATE_IDS.join(', ') });
+      const wanted = typeof values.table === 'string' ? values.table : null;
+      if (wanted && !template.tables.some((table) => table.id === wanted)) {
+        throw new UserError('cli:unknownTable', { id: wanted, ids: template.tables.map((table) => table.id).join(', ') });
+      }
+      const tables = evaluateTemplate(workbook, { ...template, tables: template.tables.filter((table) => !wanted || table.id === wanted) }, catalogNames(workbook));
+      context.printJson({
+        template: template.id,
+        tables: tables.map((table) => ({
+          id: table.id,
+          number: table.number,
+          title: table.title,
+          meta: table.meta,
+          header: table.header.map((row) => row.map((cell) => cell.text)),
+          rows: displayRows(table),
+          notes: table.notes,
+          empty: table.empty,
+        })),
+      });
       return 0;
     },
   },

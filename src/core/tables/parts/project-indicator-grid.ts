@@ -1,0 +1,70 @@
+import type { Fen } from '../../money';
+import type { Indicator, Project } from '../../model';
+import { budgetPredicate } from '../filter';
+import { projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
+import type { CellSpec, ProjectIndicatorGrid } from '../spec';
+import { indicatorAttributes } from './indicators';
+
+export function evaluateProjectIndicatorGrid(part: ProjectIndicatorGrid, context: Context): EvaluatedRow[] {
+  const { workbook } = context;
+  const rows: EvaluatedRow[] = [];
+  const sums = (cells: CellSpec[], lines: typeof workbook.budgetLines) =>
+    cells.map((cell) => {
+      if (typeof cell !== 'object' || !('measure' in cell)) return undefined;
+      const test = budgetPredicate(cell.measure, context);
+      return lines.reduce<Fen>((total, line) => (test(line) ? total + line.amount : total), 0);
+    });
+  const projectLines = new Map<string, typeof workbook.budgetLines>();
+  for (const line of workbook.budgetLines) {
+    if (line.nature !== 'project' || !line.projectId) continue;
+    const list = projectLines.get(line.projectId) ?? [];
+    list.push(line);
+    projectLines.set(line.projectId, list);
+  }
+  for (const unit of workbook.units) {
+    const projects = workbook.projects.filter((project) => project.unitId === unit.id);
+    if (part.order === 'typeThenCode') projects.sort(byTypeThenCode);
+    if (projects.length === 0) continue;
+    const unitLines = projects.flatMap((project) => projectLines.get(project.id) ?? []);
+    rows.push({ style: 'unit', cells: renderCells(part.unitCells, sums(part.unitCells, unitLines), unitFields(unit), context) });
+    for (const project of projects) rows.push(...projectBlock(part, project, projectLines.get(project.id) ?? [], context, sums));
+  }
+  return rows;
+}
+
+function projectBlock(
+  part: ProjectIndicatorGrid,
+  project: Project,
+  lines: Context['workbook']['budgetLines'],
+  context: Context,
+  sums: (cells: CellSpec[], lines: Context['workbook']['budgetLines']) => (Fen | undefined)[],
+): EvaluatedRow[] {
+  const unit = context.unitsById.get(project.unitId);
+  const columns: Indicator[][] = part.categories.map((names) =>
+    project.performance.indicators.filter((indicator) => names.includes(indicator.level1)),
+  );
+  const height = Math.max(1, ...columns.map((column) => column.length));
+  const rows: EvaluatedRow[] = [];
+  for (let index = 0; index < height; index += 1) {
+    const lead =
+      index === 0
+        ? renderCells(part.projectCells, sums(part.projectCells, lines), unit ? projectFields(project, unit) : {}, context)
+        : part.projectCells.map(() => ({ text: '' }));
+    const indicatorCells = columns.flatMap((column) => {
+      const indicator = column[index];
+      return indicator
+        ? renderCells(part.indicatorCells, [], {}, context, indicatorAttributes(indicator))
+        : part.indicatorCells.map(() => ({ text: '' }));
+    });
+    rows.push({ style: index === 0 ? 'leaf' : 'group', cells: [...lead, ...indicatorCells] });
+  }
+  return rows;
+}
+
+const TYPE_ORDER: Record<Project['type'], number> = { operation: 0, general: 1, specificGoal: 2, special: 3 };
+
+function byTypeThenCode(a: Project, b: Project): number {
+  const byType = TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
+  if (byType !== 0) return byType;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
