@@ -66,5 +66,7 @@ const TYPE_ORDER: Record<Project['type'], number> = { operation: 0, general: 1, 
 function byTypeThenCode(a: Project, b: Project): number {
   const byType = TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
   if (byType !== 0) return byType;
+  // Codes compare as numbers: a longer code is a larger one.
+  if (a.code.length !== b.code.length) return a.code.length - b.code.length;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
