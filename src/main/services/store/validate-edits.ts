@@ -1,0 +1,122 @@
+import { COLLECTIONS, SINGLETONS, type CollectionName, type Edit } from '../../../core/edits';
+import { modelSchemas } from '../../../core/interchange';
+import type { Workbook } from '../../../core/model';
+import { UserError } from '../../../shared/api';
+import { SINGLETON_SCHEMAS } from './load';
+import { COLLECTION_TABLES } from './tables';
+
+type Params = Record<string, string | number>;
+
+function invalid(index: number, target: string, extra: Params): UserError {
+  return new UserError('store:invalidEdit', { index: index + 1, target, ...extra });
+}
+
+/** Checks every edit's shape and record against the model schemas before anything is applied. */
+export function validateEdits(edits: readonly unknown[]): asserts edits is Edit[] {
+  edits.forEach((value, index) => {
+    const edit = value as Partial<Record<string, unknown>> | null;
+    if (typeof edit !== 'object' || edit === null) throw invalid(index, '?', { field: 'op', detail: 'not an edit' });
+    if (edit.op === 'set') {
+      const key = edit.key as string;
+      if (!(SINGLETONS as readonly string[]).includes(key)) throw invalid(index, String(key), { field: 'key', detail: 'unknown key' });
+      const checked = SINGLETON_SCHEMAS[key as keyof typeof SINGLETON_SCHEMAS].safeParse(edit.value);
+      if (!checked.success) throw issueError(index, key, checked.error.issues);
+      return;
+    }
+    const collection = edit.collection as string;
+    if (!(COLLECTIONS as readonly string[]).includes(collection)) {
+      throw invalid(index, String(collection), { field: 'collection', detail: 'unknown collection' });
+    }
+    if (edit.op === 'delete') {
+      if (typeof edit.id !== 'string' || edit.id === '') throw invalid(index, collection, { field: 'id', detail: 'missing id' });
+      return;
+    }
+    if (edit.op !== 'put') throw invalid(index, collection, { field: 'op', detail: `unknown op "${String(edit.op)}"` });
+    const record = edit.record as { id?: unknown } | undefined;
+    const target = `${collection}/${typeof record?.id === 'string' ? record.id : '?'}`;
+    const checked = COLLECTION_TABLES[collection as CollectionName].schema.safeParse(record);
+    if (!checked.success) throw issueError(index, target, checked.error.issues);
+    if (edit.at !== undefined && !(Number.isInteger(edit.at) && (edit.at as number) >= 0)) {
+      throw invalid(index, target, { field: 'at', detail: 'position must be a whole number ≥ 0' });
+    }
+  });
+}
+
+function issueError(index: number, target: string, issues: readonly { path: PropertyKey[]; message: string }[]): UserError {
+  const issue = issues[0];
+  return invalid(index, target, { field: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? 'invalid' });
+}
+
+/**
+ * After the edits are applied in memory: every record the edits wrote must, in its final form,
+ * point at existing units and projects, and a deleted unit or project must not still be used.
+ */
+export function checkReferences(workbook: Workbook, edits: readonly Edit[]): void {
+  const lastPut = new Map<CollectionName, Map<string, number>>();
+  const deletes: { index: number; collection: 'units' | 'projects'; id: string }[] = [];
+  edits.forEach((edit, index) => {
+    if (edit.op === 'put' && edit.collection !== 'units') {
+      const ids = lastPut.get(edit.collection) ?? new Map<string, number>();
+      ids.set(edit.record.id, index);
+      lastPut.set(edit.collection, ids);
+    } else if (edit.op === 'delete' && (edit.collection === 'units' || edit.collection === 'projects')) {
+      deletes.push({ index, collection: edit.collection, id: edit.id });
+    }
+  });
+  if (lastPut.size === 0 && deletes.length === 0) return;
+  const unitIds = new Set(workbook.units.map((unit) => unit.id));
+  const projectIds = new Set(workbook.projects.map((project) => project.id));
+  for (const [collection, ids] of lastPut) {
+    for (const record of workbook[collection] as { id: string; unitId?: string; projectId?: string | null }[]) {
+      const index = ids.get(record.id);
+      if (index === undefined) continue;
+      const dangling = (field: string, value: string) =>
+        invalid(index, `${collection}/${record.id}`, { context: 'reference', field, value });
+      if (record.unitId !== undefined && !unitIds.has(record.unitId)) throw dangling('unitId', record.unitId);
+      if (record.projectId && !projectIds.has(record.projectId)) throw dangling('projectId', record.projectId);
+    }
+  }
+  for (const { index, collection, id } of deletes) {
+    const gone = collection === 'units' ? !unitIds.has(id) : !projectIds.has(id);
+    const users = gone ? countUsers(workbook, collection, id) : 0;
+    if (users > 0) throw invalid(index, `${collection}/${id}`, { context: 'inUse', count: users });
+  }
+}
+
+function countUsers(workbook: Workbook, collection: 'units' | 'projects', id: string): number {
+  if (collection === 'projects') return workbook.budgetLines.filter((line) => line.projectId === id).length;
+  return (
+    workbook.projects.filter((project) => project.unitId === id).length +
+    workbook.incomeLines.filter((line) => line.unitId === id).length +
+    workbook.budgetLines.filter((line) => line.unitId === id).length
+  );
+}
+
+/** Checks a whole workbook (for replaceAll): model schemas, unique ids, references. */
+export function validateWorkbook(workbook: unknown): asserts workbook is Workbook {
+  const checked = modelSchemas.workbook.safeParse(workbook);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new UserError('store:invalidWorkbook', { field: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? 'invalid' });
+  }
+  const value = workbook as Workbook;
+  for (const name of COLLECTIONS) {
+    const seen = new Set<string>();
+    (value[name] as { id: string }[]).forEach((record, index) => {
+      if (seen.has(record.id)) throw new UserError('store:invalidWorkbook', { field: `${name}[${index}].id`, detail: `duplicate id "${record.id}"` });
+      seen.add(record.id);
+    });
+  }
+  const unitIds = new Set(value.units.map((unit) => unit.id));
+  const projectIds = new Set(value.projects.map((project) => project.id));
+  for (const name of ['projects', 'incomeLines', 'budgetLines'] as const) {
+    (value[name] as { unitId: string; projectId?: string | null }[]).forEach((record, index) => {
+      if (!unitIds.has(record.unitId)) {
+        throw new UserError('store:invalidWorkbook', { field: `${name}[${index}].unitId`, detail: `unknown unit "${record.unitId}"` });
+      }
+      if (record.projectId && !projectIds.has(record.projectId)) {
+        throw new UserError('store:invalidWorkbook', { field: `${name}[${index}].projectId`, detail: `unknown project "${record.projectId}"` });
+      }
+    });
+  }
+}

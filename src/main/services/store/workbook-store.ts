@@ -1,0 +1,458 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyEdits, EditError, type Edit } from '../../../core/edits';
+import { modelSchemas } from '../../../core/interchange';
+import { emptyWorkbook, type Department, type Workbook } from '../../../core/model';
+import type { MoneyUnit } from '../../../core/money';
+import { UserError } from '../../../shared/api';
+import { backupWorkbook } from './backup';
+import { assertNotTruncated, checkHeader, errorText, fileError, openSnapshot } from './file-header';
+import { loadWorkbook, readDepartment, readRevision, type LoadedWorkbook } from './load';
+import { acquireLock, LINKS_UNSUPPORTED, lockedError, readLockHolder, type LockHandle } from './lock-file';
+import { APPLICATION_ID, migrate, SCHEMA_VERSION } from './schema';
+import { appendStep, canRedo, canUndo, clearSteps, readStep, setCursor, type UndoPosition } from './undo-log';
+import { checkReferences, validateEdits, validateWorkbook } from './validate-edits';
+import { writeChanges, writeWholeWorkbook } from './write-changes';
+
+export interface StoreOptions {
+  /** Host name written into lock files and compared with theirs; defaults to os.hostname(). */
+  hostName?: string;
+  /** Clock for lock files and undo-log timestamps; defaults to the system clock. */
+  now?: () => Date;
+}
+
+/** Workbooks open in this process, by canonical path: a second open here is refused like one elsewhere. */
+const openHere = new Map<string, WorkbookStore>();
+
+/**
+ * One open workbook file (see docs/workbook-file.md). Holds the whole workbook in memory; every
+ * apply/undo/redo/replaceAll is one SQLite transaction, and memory changes only after it commits.
+ */
+export class WorkbookStore {
+  readonly path: string;
+  readonly #key: string;
+  readonly #db: Database.Database;
+  readonly #lock: LockHandle;
+  readonly #now: () => Date;
+  #workbook: Workbook;
+  #revision: number;
+  #undo: UndoPosition;
+  #closed = false;
+
+  private constructor(path: string, key: string, db: Database.Database, lock: LockHandle, loaded: LoadedWorkbook, now: () => Date) {
+    this.path = path;
+    this.#key = key;
+    this.#db = db;
+    this.#lock = lock;
+    this.#now = now;
+    this.#workbook = loaded.workbook;
+    this.#revision = loaded.revision;
+    this.#undo = loaded.undo;
+  }
+
+  static create(path: string, init: { department: Department; entryUnit?: MoneyUnit }, options: StoreOptions = {}): WorkbookStore {
+    const target = resolve(path);
+    const department = modelSchemas.department.safeParse(init.department);
+    if (!department.success) {
+      const issue = department.error.issues[0];
+      throw new UserError('store:invalidWorkbook', { field: `department.${issue?.path.join('.') ?? ''}`, detail: issue?.message ?? '' });
+    }
+    if (!existsSync(dirname(target))) throw new UserError('store:folderMissing', { folder: dirname(target) });
+    if (existsSync(target)) throw new UserError('store:exists', { path: target });
+    const key = canonicalPath(target);
+    const lock = takeLock(target, key, options);
+    try {
+      if (existsSync(target)) throw new UserError('store:exists', { path: target });
+      const workbook = emptyWorkbook(init.department);
+      if (init.entryUnit) workbook.settings = { ...workbook.settings, entryUnit: init.entryUnit };
+      buildNewFile(target, workbook, (options.now ?? systemClock)());
+      return WorkbookStore.#openLocked(target, key, lock, options);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  static open(path: string, options: StoreOptions = {}): WorkbookStore {
+    const target = resolve(path);
+    checkHeader(target);
+    const key = canonicalPath(target);
+    const lock = takeLock(target, key, options);
+    try {
+      return WorkbookStore.#openLocked(target, key, lock, options);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /** Reads header facts without opening for writing or locking: for "recent files" and `info`. */
+  static inspect(path: string): { schemaVersion: number; department: Department; revision: number } {
+    const target = resolve(path);
+    const live = openHere.get(canonicalPath(target));
+    if (live && !live.#closed) return { schemaVersion: SCHEMA_VERSION, department: live.workbook.department, revision: live.revision };
+    const header = checkHeader(target);
+    const db = hasPendingLog(target) ? openReader(target) : null;
+    const reader = db ?? openSnapshot(target, readBytes(target));
+    try {
+      return { schemaVersion: header.userVersion, department: readDepartment(reader, target), revision: readRevision(reader, target) };
+    } catch (error) {
+      throw asUserError(error, target);
+    } finally {
+      reader.close();
+    }
+  }
+
+  /**
+   * With the lock file held: verify the file without touching it (an in-memory copy of its bytes),
+   * then open it for writing under SQLite's exclusive lock, back up and migrate if it is older.
+   */
+  static #openLocked(target: string, key: string, lock: LockHandle, options: StoreOptions): WorkbookStore {
+    const pendingLog = hasPendingLog(target);
+    let loaded: LoadedWorkbook | null = null;
+    if (!pendingLog) {
+      const header = checkHeader(target);
+      assertNotTruncated(target, header);
+      const snapshot = openSnapshot(target, readBytes(target));
+      try {
+        verifyIntegrity(snapshot, target);
+        if (header.userVersion === SCHEMA_VERSION) loaded = loadWorkbook(snapshot, target);
+      } catch (error) {
+        throw asUserError(error, target);
+      } finally {
+        snapshot.close();
+      }
+    }
+    const db = openWriter(target);
+    try {
+      const version = verifyIdentity(db, target);
+      // A file left with a write-ahead log (the program was killed) is checked after SQLite's recovery.
+      if (pendingLog) verifyIntegrity(db, target);
+      if (version < SCHEMA_VERSION) backupWorkbook(db, target, `v${version}`);
+      configure(db, target);
+      if (version < SCHEMA_VERSION) migrateOrRefuse(db, target, version);
+      if (!loaded || readRevision(db, target) !== loaded.revision) loaded = loadWorkbook(db, target);
+    } catch (error) {
+      db.close();
+      throw asUserError(error, target);
+    }
+    const store = new WorkbookStore(target, key, db, lock, loaded, options.now ?? systemClock);
+    openHere.set(key, store);
+    return store;
+  }
+
+  get workbook(): Workbook {
+    return this.#workbook;
+  }
+
+  get revision(): number {
+    return this.#revision;
+  }
+
+  get canUndo(): boolean {
+    return !this.#closed && canUndo(this.#undo);
+  }
+
+  get canRedo(): boolean {
+    return !this.#closed && canRedo(this.#undo);
+  }
+
+  /** Applies one user action: validated, written and logged for undo in one transaction. */
+  apply(edits: readonly Edit[]): void {
+    this.#assertOpen();
+    if (edits.length === 0) return;
+    validateEdits(edits);
+    const owned = structuredClone(edits) as Edit[];
+    const { workbook, inverse } = applyOrExplain(this.#workbook, owned);
+    checkReferences(workbook, owned);
+    const committedAt = this.#now().toISOString();
+    const undo = this.#commit(() => {
+      writeChanges(this.#db, workbook, owned);
+      return appendStep(this.#db, this.#undo, owned, inverse, committedAt);
+    });
+    this.#workbook = workbook;
+    this.#undo = undo;
+  }
+
+  undo(): boolean {
+    this.#assertOpen();
+    if (!canUndo(this.#undo)) return false;
+    const seq = this.#undo.cursor;
+    this.#replay(seq, 'inverse', seq - 1);
+    return true;
+  }
+
+  redo(): boolean {
+    this.#assertOpen();
+    if (!canRedo(this.#undo)) return false;
+    const seq = this.#undo.cursor + 1;
+    this.#replay(seq, 'edits', seq);
+    return true;
+  }
+
+  /** Replaces everything (JSON import) in one transaction, after a backup copy; the undo log is cleared. */
+  replaceAll(workbook: Workbook): void {
+    this.#assertOpen();
+    validateWorkbook(workbook);
+    const owned = structuredClone(workbook);
+    backupWorkbook(this.#db, this.path, `r${this.#revision}`);
+    const undo = this.#commit(() => {
+      writeWholeWorkbook(this.#db, owned);
+      return clearSteps(this.#db);
+    });
+    this.#workbook = owned;
+    this.#undo = undo;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      this.#db.close();
+    } finally {
+      if (openHere.get(this.#key) === this) openHere.delete(this.#key);
+      this.#lock.release();
+    }
+  }
+
+  /** Re-applies one side of a stored undo step and moves the cursor. */
+  #replay(seq: number, side: 'edits' | 'inverse', cursorAfter: number): void {
+    const damaged = (detail: string) =>
+      new UserError('store:damaged', { path: this.path, context: 'row', table: 'undo_steps', row: seq, id: String(seq), field: side, detail });
+    let edits: Edit[];
+    try {
+      const step = readStep(this.#db, seq);
+      if (!step || !Array.isArray(step[side])) throw damaged('missing');
+      edits = step[side] as Edit[];
+      validateEdits(edits);
+    } catch (error) {
+      throw error instanceof UserError && error.code === 'store:damaged' ? error : damaged(errorText(error));
+    }
+    let workbook: Workbook;
+    try {
+      workbook = applyEdits(this.#workbook, edits).workbook;
+    } catch (error) {
+      throw damaged(errorText(error));
+    }
+    this.#commit(() => {
+      writeChanges(this.#db, workbook, edits);
+      setCursor(this.#db, cursorAfter);
+    });
+    this.#workbook = workbook;
+    this.#undo = { ...this.#undo, cursor: cursorAfter };
+  }
+
+  /** Runs `write` and the revision bump in one immediate transaction; memory is updated by the caller after. */
+  #commit<T>(write: () => T): T {
+    try {
+      const result = this.#db
+        .transaction(() => {
+          const value = write();
+          this.#db.prepare('UPDATE state SET revision = revision + 1 WHERE id = 1').run();
+          return value;
+        })
+        .immediate();
+      this.#revision += 1;
+      return result;
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UserError('store:invalidEdit', { context: 'brokenReference', detail: errorText(error) });
+      if (code === 'SQLITE_FULL') throw new UserError('store:diskFull', { path: this.path });
+      throw new UserError('store:writeFailed', { path: this.path, detail: errorText(error) });
+    }
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new UserError('store:closed', { path: this.path });
+  }
+}
+
+function systemClock(): Date {
+  return new Date();
+}
+
+/** The same file reached by different spellings of its folder gets one key. */
+function canonicalPath(target: string): string {
+  try {
+    return join(realpathSync(dirname(target)), basename(target));
+  } catch {
+    return target;
+  }
+}
+
+function takeLock(target: string, key: string, options: StoreOptions): LockHandle {
+  try {
+    return acquireLock(target, { host: options.hostName ?? hostname(), now: options.now ?? systemClock, heldHere: openHere.has(key) });
+  } catch (error) {
+    throw asUserError(error, target);
+  }
+}
+
+function hasPendingLog(target: string): boolean {
+  try {
+    return statSync(`${target}-wal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+function readBytes(target: string): Buffer {
+  try {
+    return readFileSync(target);
+  } catch (error) {
+    throw fileError(target, error);
+  }
+}
+
+/** For `inspect` of a file with a pending log: a plain read-only connection (fails while a holder is active). */
+function openReader(target: string): Database.Database | null {
+  try {
+    const db = new Database(target, { readonly: true, fileMustExist: true, timeout: 0 });
+    try {
+      db.pragma('user_version', { simple: true });
+      return db;
+    } catch {
+      db.close();
+      return null;
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Opens for writing and takes SQLite's exclusive lock at once, before anything is read or written. */
+function openWriter(target: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(target, { fileMustExist: true, timeout: 0 });
+  } catch (error) {
+    throw asUserError(error, target);
+  }
+  try {
+    // EXCLUSIVE before the first access: the lock is held until close and no -shm file is used.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw lockedError(target, null);
+    throw asUserError(error, target);
+  }
+}
+
+/** The file's own answer (after any recovery) to "whose, and which version?". */
+function verifyIdentity(db: Database.Database, target: string): number {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId !== APPLICATION_ID) throw new UserError('store:notWorkbook', { path: target });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new UserError('store:newerVersion', { path: target, fileVersion: version, supportedVersion: SCHEMA_VERSION });
+  if (version < 1) throw new UserError('store:damaged', { path: target, detail: `schema version ${version}` });
+  return version;
+}
+
+function verifyIntegrity(db: Database.Database, target: string): void {
+  let result: string;
+  let broken: unknown[];
+  try {
+    result = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).join('; ');
+    broken = db.pragma('foreign_key_check') as unknown[];
+  } catch (error) {
+    throw new UserError('store:damaged', { path: target, detail: errorText(error) });
+  }
+  if (result !== 'ok') throw new UserError('store:damaged', { path: target, detail: result.slice(0, 300) });
+  if (broken.length > 0) throw new UserError('store:damaged', { path: target, detail: `${broken.length} broken references` });
+}
+
+function configure(db: Database.Database, target: string): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new UserError('store:ioError', { path: target, detail: `journal_mode is ${String(mode)}` });
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function migrateOrRefuse(db: Database.Database, target: string, fromVersion: number): void {
+  try {
+    migrate(db, fromVersion);
+  } catch (error) {
+    throw new UserError('store:migrationFailed', { path: target, fromVersion, toVersion: SCHEMA_VERSION, detail: errorText(error) });
+  }
+}
+
+/**
+ * Writes a complete new workbook under a temporary name and links it into place, so the target
+ * either does not exist or is a whole workbook, and an existing file is never overwritten.
+ */
+function buildNewFile(target: string, workbook: Workbook, createdAt: Date): void {
+  const temporary = `${target}.creating-${randomBytes(6).toString('hex')}`;
+  try {
+    const db = new Database(temporary);
+    try {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      migrate(db, 0);
+      db.transaction(() => {
+        db.prepare('INSERT INTO state (id, revision, undo_cursor, created_at) VALUES (1, 0, 0, ?)').run(createdAt.toISOString());
+        writeWholeWorkbook(db, workbook);
+      }).immediate();
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temporary, target);
+    } catch (error) {
+      if (!LINKS_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(temporary, target, constants.COPYFILE_EXCL);
+    }
+    syncFolder(dirname(target));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError('store:exists', { path: target });
+    throw asUserError(error, target);
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Makes a new directory entry durable (best effort: not every platform can fsync a folder). */
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // not supported here
+  }
+}
+
+/** Applies edits in memory, turning a delete of a missing record into a user-facing error. */
+function applyOrExplain(workbook: Workbook, edits: Edit[]): { workbook: Workbook; inverse: Edit[] } {
+  try {
+    return applyEdits(workbook, edits);
+  } catch (error) {
+    if (!(error instanceof EditError)) throw error;
+    const index = edits.findIndex((edit) => edit.op === 'delete' && edit.collection === error.collection && edit.id === error.id);
+    throw new UserError('store:invalidEdit', { context: 'unknownRecord', index: index + 1, target: `${error.collection}/${error.id}` });
+  }
+}
+
+function asUserError(error: unknown, target: string): UserError {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('E')) return fileError(target, error);
+  if (code === 'SQLITE_NOTADB') return new UserError('store:notWorkbook', { path: target });
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') {
+    return new UserError('store:damaged', { path: target, detail: errorText(error) });
+  }
+  if (code === 'SQLITE_BUSY') return lockedError(target, readLockHolder(target));
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return new UserError('store:noAccess', { path: target });
+  return new UserError('store:ioError', { path: target, detail: errorText(error) });
+}

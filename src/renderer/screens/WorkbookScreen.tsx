@@ -1,0 +1,12 @@
+import type { Workbook } from '../../core/model';
+import { DepartmentCard } from './DepartmentCard';
+import { UnitsCard } from './UnitsCard';
+
+export function WorkbookScreen({ workbook }: { workbook: Workbook }) {
+  return (
+    <main className="workbook-screen">
+      <DepartmentCard department={workbook.department} />
+      <UnitsCard units={workbook.units} />
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+import { createStore } from 'zustand/vanilla';
+import type { Edit } from '../../core/edits';
+import type { Workbook } from '../../core/model';
+import type { ApiArgs, ApiClient, ApiErrorPayload, ApiResult, WorkbookSummary } from '../../shared/api';
+import { ApiCallError } from '../api/client';
+
+export type AppInfo = ApiResult<'app.info'>;
+export type RecentFile = ApiResult<'workbook.recent'>['files'][number];
+
+export interface AppState {
+  info: AppInfo | null;
+  recent: RecentFile[];
+  summary: WorkbookSummary | null;
+  workbook: Workbook | null;
+  error: ApiErrorPayload | null;
+  /** Calls in flight; buttons that start another call are disabled meanwhile. */
+  pending: number;
+  start(): Promise<void>;
+  create(args: ApiArgs<'workbook.create'>): Promise<boolean>;
+  open(path: string): Promise<boolean>;
+  browseAndOpen(): Promise<void>;
+  chooseSaveLocation(suggestedName: string): Promise<string | null>;
+  close(): Promise<void>;
+  /** One user action = one list of edits = one transaction and one undo step. */
+  edit(edits: Edit[]): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  dismissError(): void;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/**
+ * The renderer's state: what the services last told us. Calls run one after another (an edit
+ * typed quickly after another must reach the file in order); after every change the workbook is
+ * fetched again, so the screen always shows what the file holds.
+ */
+export function createAppStore(api: ApiClient) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return createStore<AppState>()((set, get) => {
+    /** Runs `task` after earlier calls; a failure is shown and yields undefined. */
+    function run<T>(task: () => Promise<T>): Promise<T | undefined> {
+      set((state) => ({ pending: state.pending + 1 }));
+      const result = queue.then(task).then(
+        (value) => {
+          set({ error: null });
+          return value;
+        },
+        (error: unknown) => {
+          set({ error: toPayload(error) });
+          return undefined;
+        },
+      );
+      queue = result.finally(() => set((state) => ({ pending: state.pending - 1 })));
+      return result;
+    }
+
+    async function loadWorkbook(): Promise<void> {
+      const { summary, workbook } = await api.call('workbook.get', {});
+      set({ summary, workbook });
+    }
+
+    async function loadRecent(): Promise<void> {
+      const { files } = await api.call('workbook.recent', {});
+      set({ recent: files });
+    }
+
+    return {
+      info: null,
+      recent: [],
+      summary: null,
+      workbook: null,
+      error: null,
+      pending: 0,
+
+      async start() {
+        await run(async () => {
+          set({ info: await api.call('app.info', {}) });
+          await loadRecent();
+        });
+      },
+
+      async create(args) {
+        const done = await run(async () => {
+          await api.call('workbook.create', args);
+          await loadWorkbook();
+          return true;
+        });
+        return done === true;
+      },
+
+      async open(path) {
+        const done = await run(async () => {
+          try {
+            await api.call('workbook.open', { path });
+          } catch (error) {
+            // The list drops files that have gone missing; refresh it so the clerk sees that.
+            await loadRecent().catch(() => undefined);
+            throw error;
+          }
+          await loadWorkbook();
+          return true;
+        });
+        return done === true;
+      },
+
+      async browseAndOpen() {
+        const chosen = await run(() => api.call('dialog.openWorkbook', {}));
+        if (chosen?.path) await get().open(chosen.path);
+      },
+
+      async chooseSaveLocation(suggestedName) {
+        const chosen = await run(() => api.call('dialog.saveWorkbook', { suggestedName }));
+        return chosen?.path ?? null;
+      },
+
+      async close() {
+        await run(async () => {
+          await api.call('workbook.close', {});
+          set({ summary: null, workbook: null });
+          await loadRecent();
+        });
+      },
+
+      async edit(edits) {
+        const done = await run(async () => {
+          await api.call('workbook.edit', { edits });
+          await loadWorkbook();
+          return true;
+        });
+        return done === true;
+      },
+
+      async undo() {
+        if (!get().summary?.canUndo) return;
+        await run(async () => {
+          await api.call('workbook.undo', {});
+          await loadWorkbook();
+        });
+      },
+
+      async redo() {
+        if (!get().summary?.canRedo) return;
+        await run(async () => {
+          await api.call('workbook.redo', {});
+          await loadWorkbook();
+        });
+      },
+
+      dismissError() {
+        set({ error: null });
+      },
+    };
+  });
+}
+
+function toPayload(error: unknown): ApiErrorPayload {
+  if (error instanceof ApiCallError) return error.payload;
+  console.error(error);
+  return { code: 'errors:internal', params: {} };
+}

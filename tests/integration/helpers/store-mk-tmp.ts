@@ -1,0 +1,14 @@
+import { WorkbookStore } from '../../../src/main/services/store';
+import { budgetLine, department, project, unit } from './store-fixtures';
+const file = process.argv[2] as string;
+const store = WorkbookStore.create(file, { department });
+const units = Array.from({ length: 20 }, (_, n) => unit(`u${n + 1}`));
+const projects = Array.from({ length: 200 }, (_, n) => project(`p${n}`, { unitId: `u${(n % 20) + 1}` }));
+const budgetLines = Array.from({ length: 50_000 }, (_, n) => budgetLine(`line-${n}`, { unitId: `u${(n % 20) + 1}`, nature: n % 3 === 0 ? 'project' : 'basic', projectId: n % 3 === 0 ? `p${n % 200}` : null, amount: n * 101 }));
+let t = performance.now();
+store.replaceAll({ ...store.workbook, units, projects, budgetLines });
+console.log('replaceAll', performance.now() - t);
+store.close();
+t = performance.now();
+WorkbookStore.open(file).close();
+console.log('open', performance.now() - t);
