@@ -11,20 +11,29 @@ import zh_cli from './locales/zh-CN/cli.json';
 import en_cli from './locales/en/cli.json';
 import zh_checks from './locales/zh-CN/checks.json';
 import en_checks from './locales/en/checks.json';
+import zh_prior from './locales/zh-CN/prior.json';
+import en_prior from './locales/en/prior.json';
+import zh_workbench from './locales/zh-CN/workbench.json';
+import en_workbench from './locales/en/workbench.json';
+import zh_narrative from './locales/zh-CN/narrative.json';
+import en_narrative from './locales/en/narrative.json';
+import zh_export from './locales/zh-CN/export.json';
+import en_export from './locales/en/export.json';
 
 /**
  * Every user-facing string lives in src/shared/locales/<language>/<namespace>.json and goes
  * through i18next, in the renderer and the CLI alike. zh-CN is the default language.
  * Namespaces: "errors" (generic), "store" (workbook file), "catalog" (catalogue import), "cli",
- * "app" (renderer), "checks" (check findings). A UserError code names its namespace: "store:locked".
+ * "app" (renderer), "checks" (check findings), "export", "narrative", "workbench" (grid and
+ * screens), "prior" (last year's figures). A UserError code names its namespace: "store:locked".
  */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const baseResources = {
-  'zh-CN': { errors: zh_errors, store: zh_store, catalog: zh_catalog, app: zh_app, cli: zh_cli, checks: zh_checks },
-  en: { errors: en_errors, store: en_store, catalog: en_catalog, app: en_app, cli: en_cli, checks: en_checks },
+  'zh-CN': { errors: zh_errors, store: zh_store, catalog: zh_catalog, app: zh_app, cli: zh_cli, checks: zh_checks, export: zh_export, narrative: zh_narrative, workbench: zh_workbench, prior: zh_prior },
+  en: { errors: en_errors, store: en_store, catalog: en_catalog, app: en_app, cli: en_cli, checks: en_checks, export: en_export, narrative: en_narrative, workbench: en_workbench, prior: en_prior },
 };
 
 export type ResourceBundle = Record<Language, Record<string, Record<string, unknown>>>;
