@@ -1,4 +1,4 @@
-import { formatMoney, type Fen } from '../money';
+import { FEN_PER, formatMoney, type Fen } from '../money';
 import type { Project, Unit, Workbook } from '../model';
 import type { FilterLookups } from './filter';
 import type { CellSpec, HeaderCell, RowFields, RowStyle, TemplateSpec } from './spec';
@@ -41,6 +41,10 @@ export interface Context extends FilterLookups {
   names: NameResolver;
   placeholders: Record<string, string>;
   zero: string;
+  /** The project of a table repeated per project (TableSpec.perProject). */
+  project?: Project;
+  /** Whether another table of the template (by spec id) holds no amount, every copy of it evaluated. */
+  tableIsEmpty?: (tableId: string) => boolean;
 }
 
 export const PROJECT_TYPE_NAMES: Record<Project['type'], string> = {
@@ -79,10 +83,11 @@ export function renderCells(
   attributes: Record<string, string> = {},
 ): EvaluatedCell[] {
   const money = context.template.money;
-  const moneyCell = (fen: Fen): EvaluatedCell => ({
-    text: formatMoney(fen, money.unit, { separators: money.separators, zero: context.zero }),
-    fen,
-  });
+  const moneyCell = (fen: Fen): EvaluatedCell => {
+    const plain = money.plainBelow !== undefined && Math.abs(fen) < money.plainBelow * FEN_PER[money.unit];
+    const trimZeros = money.trimZeros === true || plain;
+    return { text: formatMoney(fen, money.unit, { separators: money.separators && !plain, zero: context.zero, trimZeros }), fen };
+  };
   const values: (Fen | undefined)[] = [...amounts];
   cells.forEach((cell, index) => {
     if (typeof cell !== 'object') return;

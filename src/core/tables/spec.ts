@@ -21,6 +21,10 @@ export interface MoneyFormat {
   separators: boolean;
   /** How a zero amount prints: "" (blank cell) or "0.00". A table may override. */
   zero: string;
+  /** Drop trailing zeros of the fraction, as Shaanxi's forms print 万元 ("10", "421.4425"). */
+  trimZeros?: boolean;
+  /** Amounts below this many units print bare ("720", no separators or trailing zeros), as Shaanxi's 表6/表8 do. */
+  plainBelow?: number;
 }
 
 export interface TemplateConventions {
@@ -51,6 +55,14 @@ export interface TableSpec {
   zero?: string;
   /** Column indexes holding money (for number formats in exports). Derived when omitted. */
   kind?: 'grid' | 'form';
+  /**
+   * Repeat the table once per project (workbook order, optionally only some types). Each copy sees only
+   * its project's budget lines; id, number, title, meta and cells may use {projectCode}, {projectName}
+   * and {projectIndex} (1-based), and parts read the project from the context.
+   */
+  perProject?: { projectTypes?: ProjectType[] };
+  /** Overrides parts of the template's money format for this table (e.g. a form in 万元). */
+  money?: Partial<MoneyFormat>;
 }
 
 /** Which lines a measure sums. Every present criterion must hold; lists mean "any of". */
@@ -156,7 +168,8 @@ export interface GroupRows {
 /** One row per performance indicator, of the department or of each project in turn. */
 export interface IndicatorRows {
   kind: 'indicatorRows';
-  source: 'department';
+  /** The department's indicators, or those of the table's project (TableSpec.perProject). */
+  source: 'department' | 'project';
   /** Cells read the indicator through { attribute: 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'valueNote' }. */
   cells: CellSpec[];
   /** Print a level's name only where it changes (merged cells in the published form). */
@@ -187,4 +200,105 @@ export interface ProjectIndicatorGrid {
   order?: 'entry' | 'typeThenCode';
 }
 
-export type BodyPart = FixedRow | GroupRows | IndicatorRows | TaskRows | ProjectIndicatorGrid;
+/** Hebei's 序号 column: the rows of `parts`, each led by its running number ("1", "2" …). */
+export interface NumberedRows {
+  kind: 'numbered';
+  parts: BodyPart[];
+}
+
+/**
+ * A row about the project of a per-project table: { attribute: 'code' | 'name' | 'type' | 'purpose' | 'goal' |
+ * 'unitCode' | 'unitName' } and the cumulative spending plan { attribute: 'march' | 'june' | 'october' |
+ * 'december' } ("44.10", "50", "100"); measures sum the project's lines.
+ */
+export interface ProjectRow {
+  kind: 'projectRow';
+  cells: CellSpec[];
+}
+
+/** One row per unit: { attribute: 'code' | 'name' | 'kind' | 'authorizedStaff' | 'actualStaff' | 'retiredStaff' }, measures over its lines. */
+export interface UnitRows {
+  kind: 'unitRows';
+  cells: CellSpec[];
+  /** How the table names each unit kind ({ attribute: 'kind' }), e.g. admin → "行政". */
+  kindNames: Record<UnitKind, string>;
+}
+
+/**
+ * A row of a fixed-assets table: { attribute: 'figure.<key>' } is money from assets.figures; 'vehicleCount',
+ * 'generalEquipmentOver500k', 'specialEquipmentOver1m' are counts (empty when 0).
+ */
+export interface AssetRow {
+  kind: 'assetRow';
+  cells: CellSpec[];
+}
+
+/**
+ * 政府采购预算 from the projects' procurement items: a total row, per unit a subtotal row, one row per item.
+ * Item cells: fields of the project (projectName, projectCode, unitName …); { attribute: 'name' | 'catalogCode' |
+ * 'measureUnit' | 'quantity' } as text; { attribute: 'amount' | 'unitPrice' | 'smallFirmAmount' | 'projectAmount' }
+ * as money; a { measure } is the part of the item's amount its project's matching lines pay (pro rata, e.g. by fund).
+ * Total and subtotal rows sum the item rows' money column by column.
+ */
+export interface ProcurementRows {
+  kind: 'procurementRows';
+  totalCells?: CellSpec[];
+  /** Placeholders may read the unit: "{unitName}小计". */
+  unitCells?: CellSpec[];
+  itemCells: CellSpec[];
+}
+
+/**
+ * Tasks of the department-wide target with their amounts: { attribute: 'name' | 'content' | 'number' } as text,
+ * { attribute: 'amount' } as money; a { measure } is the task's amount pro rata to the share of the whole budget
+ * the matching lines hold (the model keeps no fund split per task).
+ */
+export interface TaskFundRows {
+  kind: 'taskFundRows';
+  cells: CellSpec[];
+}
+
+/**
+ * Projects under heading rows (Shaanxi's 专项业务经费支出表): units in workbook order, their projects in workbook
+ * order, and above each run of projects sharing a level's key a heading row per level. Heading cells read fields
+ * (unitCode, unitName when the run shares a unit; projectType when it shares a type); project cells read project
+ * fields and { attribute: 'purpose' }; measures sum the matching lines of the projects below the row.
+ */
+export interface ProjectTree {
+  kind: 'projectTree';
+  /** Only these lines count, and only projects with such lines are listed. */
+  where?: LineFilter;
+  levels: { by: 'unit' | 'projectType'; cells: CellSpec[] }[];
+  cells: CellSpec[];
+  /** How the tree names project types, where the province differs from the national names. */
+  typeNames?: Partial<Record<ProjectType, string>>;
+}
+
+/**
+ * A list of the template's tables (Shaanxi's 目录): { attribute: 'label' | 'title' | 'empty' | 'reason' }. Whether
+ * a table is empty is evaluated (every copy of a per-project table); the reason prints for empty tables only.
+ */
+export interface TableCatalogue {
+  kind: 'tableCatalogue';
+  /** `table` is a TableSpec id; `title` is the catalogue's wording where it differs from the table's own. */
+  entries: { label: string; table: string; title?: string; emptyReason?: string }[];
+  cells: CellSpec[];
+  emptyText: { yes: string; no: string };
+  /** The reason given for an empty table unless its entry has its own. */
+  emptyReason: string;
+}
+
+export type BodyPart =
+  | TaskFundRows
+  | ProjectTree
+  | TableCatalogue
+  | FixedRow
+  | GroupRows
+  | IndicatorRows
+  | TaskRows
+  | ProjectIndicatorGrid
+  | NumberedRows
+  | ProjectRow
+  | UnitRows
+  | AssetRow
+  | ProcurementRows;

@@ -4,6 +4,14 @@ import { evaluateFixedRow } from './fixed';
 import { evaluateGroupRows } from './group';
 import { evaluateIndicatorRows, evaluateTaskRows } from './indicators';
 import { evaluateProjectIndicatorGrid } from './project-indicator-grid';
+import { evaluateAssetRow } from './asset-row';
+import { evaluateNumberedRows } from './numbered';
+import { evaluateProcurementRows } from './procurement';
+import { evaluateProjectRow } from './project-row';
+import { evaluateUnitRows } from './unit-rows';
+import { evaluateProjectTree } from './project-tree';
+import { evaluateTableCatalogue } from './table-catalogue';
+import { evaluateTaskFundRows } from './task-fund-rows';
 
 /**
  * One evaluator per kind of body part. A new kind of part is a new file in this folder, a new
@@ -17,6 +25,14 @@ const EVALUATORS: Evaluators = {
   indicatorRows: evaluateIndicatorRows,
   taskRows: evaluateTaskRows,
   projectIndicatorGrid: evaluateProjectIndicatorGrid,
+  numbered: (part, context) => evaluateNumberedRows(part, context, evaluatePart),
+  projectRow: evaluateProjectRow,
+  unitRows: evaluateUnitRows,
+  assetRow: evaluateAssetRow,
+  procurementRows: evaluateProcurementRows,
+  taskFundRows: evaluateTaskFundRows,
+  projectTree: evaluateProjectTree,
+  tableCatalogue: evaluateTableCatalogue,
 };
 
 export function evaluatePart(part: BodyPart, context: Context): EvaluatedRow[] {

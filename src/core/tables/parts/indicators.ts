@@ -15,7 +15,7 @@ export function indicatorAttributes(indicator: Indicator): Record<string, string
 }
 
 export function evaluateIndicatorRows(part: IndicatorRows, context: Context): EvaluatedRow[] {
-  const indicators = context.workbook.departmentPerformance.indicators;
+  const indicators = part.source === 'project' ? (context.project?.performance.indicators ?? []) : context.workbook.departmentPerformance.indicators;
   let previous: Indicator | undefined;
   return indicators.map((indicator) => {
     const attributes = indicatorAttributes(indicator);

@@ -1,0 +1,24 @@
+import type { Unit } from '../../model';
+import { renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
+import type { UnitRows } from '../spec';
+import { sumLines } from './fixed';
+
+/** One row per unit, in workbook order: its attributes and measures over its own lines. */
+export function evaluateUnitRows(part: UnitRows, context: Context): EvaluatedRow[] {
+  return context.workbook.units.map((unit) => {
+    const where = { units: [unit.code] };
+    const amounts = part.cells.map((cell) => (typeof cell === 'object' && 'measure' in cell ? sumLines(cell.measure, where, context) : undefined));
+    return { style: 'unit', cells: renderCells(part.cells, amounts, unitFields(unit), context, unitAttributes(unit, part)) };
+  });
+}
+
+function unitAttributes(unit: Unit, part: UnitRows): Record<string, string> {
+  return {
+    code: unit.code,
+    name: unit.name,
+    kind: part.kindNames[unit.kind],
+    authorizedStaff: String(unit.authorizedStaff),
+    actualStaff: String(unit.actualStaff),
+    retiredStaff: String(unit.retiredStaff),
+  };
+}
