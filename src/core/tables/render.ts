@@ -1,5 +1,6 @@
 import { FEN_PER, formatMoney, type Fen } from '../money';
 import type { Project, Unit, Workbook } from '../model';
+import type { Facts } from './facts';
 import type { FilterLookups } from './filter';
 import type { CellSpec, HeaderCell, RowFields, RowStyle, TemplateSpec } from './spec';
 
@@ -45,6 +46,10 @@ export interface Context extends FilterLookups {
   project?: Project;
   /** Whether another table of the template (by spec id) holds no amount, every copy of it evaluated. */
   tableIsEmpty?: (tableId: string) => boolean;
+  /** The workbook's lines aggregated for fast measures (facts.ts). */
+  facts?: Facts;
+  /** Sums already computed in this evaluation, by measure. */
+  sums?: Map<string, Fen>;
 }
 
 export const PROJECT_TYPE_NAMES: Record<Project['type'], string> = {

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { serializeInterchange } from '../../core/interchange';
-import { displayRows, evaluateTemplate } from '../../core/tables/evaluate';
+import { displayRows, evaluateTemplateBySpec } from '../../core/tables/evaluate';
 import { catalogNames } from '../../core/tables/names';
 import { findTemplate, TEMPLATE_IDS } from '../../core/templates';
 import { UserError } from '../../shared/api';
@@ -106,10 +106,15 @@ export const COMMANDS: Record<string, Command> = {
       const template = findTemplate(templateId);
       if (!template) throw new UserError('cli:unknownTemplate', { id: templateId, ids: TEMPLATE_IDS.join(', ') });
       const wanted = typeof values.table === 'string' ? values.table : null;
-      if (wanted && !template.tables.some((table) => table.id === wanted)) {
-        throw new UserError('cli:unknownTable', { id: wanted, ids: template.tables.map((table) => table.id).join(', ') });
+      const specIds = template.tables.map((table) => table.id);
+      // Evaluate the whole template (a catalogue reads the other tables), then pick: by spec id, which
+      // selects every copy of a per-project table, or by an evaluated copy's own id.
+      const bySpec = evaluateTemplateBySpec(workbook, template, catalogNames(workbook));
+      const all = bySpec.flatMap((entry) => entry.tables);
+      const tables = wanted === null ? all : (bySpec.find((entry) => entry.spec.id === wanted)?.tables ?? all.filter((table) => table.id === wanted));
+      if (tables.length === 0) {
+        throw new UserError('cli:unknownTable', { id: wanted ?? '', ids: specIds.join(', ') });
       }
-      const tables = evaluateTemplate(workbook, { ...template, tables: template.tables.filter((table) => !wanted || table.id === wanted) }, catalogNames(workbook));
       context.printJson({
         template: template.id,
         tables: tables.map((table) => ({

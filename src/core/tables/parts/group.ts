@@ -1,5 +1,6 @@
 import type { Fen } from '../../money';
 import type { BudgetLine, IncomeLine } from '../../model';
+import { needsUnits } from '../facts';
 import { budgetPredicate, incomePredicate, mergeFilters, type LinePredicate } from '../filter';
 import { codeFields, projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
 import type { GroupRows, LineFilter, RowFields, RowStyle } from '../spec';
@@ -18,6 +19,40 @@ interface Group {
 /** Keys of every group a line belongs to, outermost first (e.g. 类, 款, 项). */
 type KeyFn<L> = (line: L) => { key: string; style: RowStyle; parent: string | null; fields: () => Partial<RowFields> }[] | null;
 
+/**
+ * A line's group keys depend only on the codes the dimension reads, so they are computed once per
+ * distinct value rather than once per line (50,000 lines share a few hundred codes).
+ */
+function memoizeKeys<L extends BudgetLine | IncomeLine>(keysOf: KeyFn<L>, part: GroupRows): KeyFn<L> {
+  const cache = new Map<string, ReturnType<KeyFn<L>>>();
+  const dim = part.group.dim;
+  const signature = (line: L): string => {
+    switch (dim) {
+      case 'function':
+        return line.functionCode ?? '';
+      case 'deptEcon':
+        return 'deptEconCode' in line ? line.deptEconCode : '';
+      case 'govEcon':
+        return 'govEconCode' in line ? line.govEconCode : '';
+      case 'econPair':
+        return 'deptEconCode' in line ? `${line.deptEconCode}|${line.govEconCode}` : '';
+      case 'unit':
+        return line.unitId;
+      case 'project':
+        return 'projectId' in line ? `${line.projectId ?? ''}|${line.unitId}` : '';
+    }
+  };
+  return (line) => {
+    const key = signature(line);
+    let keys = cache.get(key);
+    if (keys === undefined) {
+      keys = keysOf(line);
+      cache.set(key, keys);
+    }
+    return keys;
+  };
+}
+
 /** Rows generated from the lines: one per function code, economic pair, unit or project. */
 export function evaluateGroupRows(part: GroupRows, context: Context): EvaluatedRow[] {
   const source = part.source ?? 'budget';
@@ -34,23 +69,27 @@ export function evaluateGroupRows(part: GroupRows, context: Context): EvaluatedR
     measures: (style: RowStyle) => (LinePredicate<L> | undefined)[],
   ) => {
     const measuresByStyle = new Map(styles.map((style) => [style, measures(style)]));
-    lines.forEach((line, index) => {
-      if (!rowTest(line)) return;
+    const count = lines.length;
+    for (let index = 0; index < count; index += 1) {
+      const line = lines[index] as L;
+      if (!rowTest(line)) continue;
       const keys = keysOf(line);
-      if (!keys) return;
-      for (const { key, style, parent, fields } of keys) {
-        let group = groups.get(key);
+      if (!keys) continue;
+      for (const entry of keys) {
+        let group = groups.get(entry.key);
         if (!group) {
           if (!createsRows) continue;
-          group = { key, style, fields: fields(), firstSeen: index, amounts: new Array(columnCount).fill(undefined), parent };
-          groups.set(key, group);
+          group = { key: entry.key, style: entry.style, fields: entry.fields(), firstSeen: index, amounts: new Array(columnCount).fill(undefined), parent: entry.parent };
+          groups.set(entry.key, group);
         }
         const tests = measuresByStyle.get(group.style) ?? [];
-        tests.forEach((test, column) => {
-          if (test && test(line)) group.amounts[column] = (group.amounts[column] ?? 0) + line.amount;
-        });
+        const amounts = group.amounts;
+        for (let column = 0; column < tests.length; column += 1) {
+          const test = tests[column];
+          if (test && test(line)) amounts[column] = (amounts[column] ?? 0) + line.amount;
+        }
       }
-    });
+    }
   };
 
   const measurePredicates = <L>(
@@ -64,22 +103,30 @@ export function evaluateGroupRows(part: GroupRows, context: Context): EvaluatedR
         : undefined,
     );
 
-  const budgetKeys = keyFunction<BudgetLine>(part, context);
-  const incomeKeys = keyFunction<IncomeLine>(part, context);
+  const budgetKeys = memoizeKeys(keyFunction<BudgetLine>(part, context), part);
+  const incomeKeys = memoizeKeys(keyFunction<IncomeLine>(part, context), part);
+  const dim = part.group.dim;
+  const measureFilters = styles.flatMap((style) => cellsFor(style)).flatMap((cell) => (typeof cell === 'object' && 'measure' in cell ? [cell.measure] : []));
+  const factOptions = {
+    units: dim === 'unit' || dim === 'project' || needsUnits(part.where) || measureFilters.some(needsUnits),
+    projects: dim === 'project',
+  };
+  const budgetLines = context.facts?.budget(factOptions) ?? context.workbook.budgetLines;
+  const incomeLines = context.facts?.income(factOptions) ?? context.workbook.incomeLines;
   const passes = [
-    { source: 'budget' as const, lines: context.workbook.budgetLines, keys: budgetKeys, test: budgetPredicate(part.where ?? {}, context) },
-    { source: 'income' as const, lines: context.workbook.incomeLines, keys: incomeKeys, test: incomePredicate(part.where ?? {}, context) },
+    { source: 'budget' as const, keys: budgetKeys, test: budgetPredicate(part.where ?? {}, context) },
+    { source: 'income' as const, keys: incomeKeys, test: incomePredicate(part.where ?? {}, context) },
   ];
   // The source that decides the rows goes first, so the other only adds to existing rows.
   passes.sort((a, b) => Number(b.source === source) - Number(a.source === source));
   for (const pass of passes) {
     const createsRows = pass.source === source;
     if (pass.source === 'budget') {
-      addLines(context.workbook.budgetLines, budgetKeys, pass.test as LinePredicate<BudgetLine>, createsRows, (style) =>
+      addLines(budgetLines, budgetKeys, pass.test as LinePredicate<BudgetLine>, createsRows, (style) =>
         measurePredicates(style, 'budget', (filter) => budgetPredicate(filter, context)),
       );
     } else {
-      addLines(context.workbook.incomeLines, incomeKeys, pass.test as LinePredicate<IncomeLine>, createsRows, (style) =>
+      addLines(incomeLines, incomeKeys, pass.test as LinePredicate<IncomeLine>, createsRows, (style) =>
         measurePredicates(style, 'income', (filter) => incomePredicate(filter, context)),
       );
     }

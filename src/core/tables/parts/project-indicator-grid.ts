@@ -8,11 +8,22 @@ import { indicatorAttributes } from './indicators';
 export function evaluateProjectIndicatorGrid(part: ProjectIndicatorGrid, context: Context): EvaluatedRow[] {
   const { workbook } = context;
   const rows: EvaluatedRow[] = [];
+  const compiled = new Map<CellSpec, (line: (typeof workbook.budgetLines)[number]) => boolean>();
+  const predicate = (cell: CellSpec & { measure: object }) => {
+    let test = compiled.get(cell);
+    if (!test) {
+      test = budgetPredicate(cell.measure, context);
+      compiled.set(cell, test);
+    }
+    return test;
+  };
   const sums = (cells: CellSpec[], lines: typeof workbook.budgetLines) =>
     cells.map((cell) => {
       if (typeof cell !== 'object' || !('measure' in cell)) return undefined;
-      const test = budgetPredicate(cell.measure, context);
-      return lines.reduce<Fen>((total, line) => (test(line) ? total + line.amount : total), 0);
+      const test = predicate(cell);
+      let total: Fen = 0;
+      for (const line of lines) if (test(line)) total += line.amount;
+      return total;
     });
   const projectLines = new Map<string, typeof workbook.budgetLines>();
   for (const line of workbook.budgetLines) {

@@ -1,13 +1,12 @@
 import type { Unit } from '../../model';
 import { renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
 import type { UnitRows } from '../spec';
-import { sumLines } from './fixed';
+import { sumUnitLines } from './fixed';
 
 /** One row per unit, in workbook order: its attributes and measures over its own lines. */
 export function evaluateUnitRows(part: UnitRows, context: Context): EvaluatedRow[] {
   return context.workbook.units.map((unit) => {
-    const where = { units: [unit.code] };
-    const amounts = part.cells.map((cell) => (typeof cell === 'object' && 'measure' in cell ? sumLines(cell.measure, where, context) : undefined));
+    const amounts = part.cells.map((cell) => (typeof cell === 'object' && 'measure' in cell ? sumUnitLines(cell.measure, undefined, unit, context) : undefined));
     return { style: 'unit', cells: renderCells(part.cells, amounts, unitFields(unit), context, unitAttributes(unit, part)) };
   });
 }
