@@ -49,6 +49,20 @@ describe('command line', () => {
     expect(printed.rows).toEqual(published.rows);
   });
 
+  it('check reports findings as JSON in the user’s language and exits 1 on errors', () => {
+    expect(cli(['import-json', seedPath('hebei-2024', 'workbook.json'), 'hebei.budget']).code).toBe(0);
+    const result = cli(['check', 'hebei.budget', '--template', 'hebei-2024']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const cost = report.findings.filter((finding: { ruleId: string }) => finding.ruleId === 'indicator.costAboveAmount');
+    // The seed's own mistake: a cost target of ≤136.07万元 on a project budgeted at 136.064万元.
+    expect(cost.map((finding: { message: string }) => finding.message).join('\n')).toContain('≤136.07');
+    expect(report.summary.errors).toBeGreaterThan(0);
+    const clean = cli(['check', 'henan.budget', '--template', 'henan-2024'], { LANG: 'en_US.UTF-8' });
+    const english = JSON.parse(clean.stdout);
+    expect(english.findings.every((finding: { message: string }) => !finding.message.startsWith('checks:'))).toBe(true);
+  });
+
   it('explains failures in the user’s language on stderr, with exit status 2', () => {
     const missing = cli(['info', 'nothere.budget']);
     expect(missing.code).toBe(2);

@@ -1,9 +1,11 @@
 import type { ParseArgsConfig } from 'node:util';
+import { checkCatalogForWorkbook, runChecks } from '../../core/checks';
 import { serializeInterchange } from '../../core/interchange';
 import { displayRows, evaluateTemplateBySpec } from '../../core/tables/evaluate';
 import { catalogNames } from '../../core/tables/names';
 import { findTemplate, TEMPLATE_IDS } from '../../core/templates';
 import { UserError } from '../../shared/api';
+import { createI18n, languageFromEnv } from '../../shared/i18n';
 import { WorkbookStore } from '../services/store';
 import { readInterchangeFile, writeText, type CliIo } from './run';
 
@@ -94,6 +96,29 @@ export const COMMANDS: Record<string, Command> = {
       if (typeof values.out === 'string') writeText(context.resolvePath(values.out), text);
       else context.io.stdout(text);
       return 0;
+    },
+  },
+  check: {
+    usage: 'check <file.budget> [--template T]',
+    options: { template: { type: 'string' } },
+    run(positionals, values, context) {
+      const path = context.resolvePath(positional(positionals, 0, this.usage));
+      const workbook = withStore(path, (store) => store.workbook);
+      const templateId = typeof values.template === 'string' ? values.template : workbook.settings.template;
+      const template = templateId ? findTemplate(templateId) : undefined;
+      if (templateId && !template) throw new UserError('cli:unknownTemplate', { id: templateId, ids: TEMPLATE_IDS.join(', ') });
+      const findings = runChecks(workbook, checkCatalogForWorkbook(workbook), {
+        ...(template ? { operatingCostUnits: template.conventions.operatingCostUnits } : {}),
+      });
+      const i18n = createI18n(languageFromEnv(context.io.env));
+      const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
+      context.printJson({
+        path,
+        template: template?.id ?? null,
+        summary: { errors: count('error'), warnings: count('warning'), info: count('info') },
+        findings: findings.map((finding) => ({ ...finding, message: i18n.t(finding.messageKey, finding.params) })),
+      });
+      return count('error') > 0 ? 1 : 0;
     },
   },
   tables: {
