@@ -15,7 +15,8 @@ import { evaluateTemplate } from '../src/core/tables/evaluate';
 import { catalogNames } from '../src/core/tables/names';
 import { TEMPLATES } from '../src/core/templates';
 import { checkEngine } from './checks-adapter';
-import { generateWorkbook, mulberry32 } from './generate';
+import { mulberry32 } from '../tests/support/random';
+import { generateWorkbook } from './generate';
 import { buildPeer, peerEdit } from './peer-sumifs';
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

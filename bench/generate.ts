@@ -1,4 +1,5 @@
 import { emptyWorkbook, type BudgetLine, type IncomeLine, type Project, type Unit, type Workbook } from '../src/core/model';
+import { mulberry32 } from '../tests/support/random';
 
 /**
  * A consolidated workbook of the size the benchmarks need: `units` units × `linesPerUnit` budget lines,
@@ -35,16 +36,6 @@ const PROJECT_PAIRS: [string, string, string][] = [
 ];
 const FUNDS = ['gen.appropriation', 'gen.appropriation', 'gen.appropriation', 'gen.upperAdvance', 'fund.regular', 'unit.business'];
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateWorkbook(options: GenerateOptions): Workbook {
   const random = mulberry32(options.seed ?? 2025);

@@ -4,18 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbookStore } from '../../src/main/services/store';
 import { startHelper, type Child } from './helpers/store-child';
 import { BULK_EVERY, BULK_SIZE, department, tempFolder, unit } from './helpers/store-fixtures';
+import { mulberry32 as seededRandom } from '../support/random';
 
-/** Small seeded generator (mulberry32) so the test's choices are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KILLS = 50;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

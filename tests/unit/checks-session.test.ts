@@ -3,18 +3,8 @@ import { changedParts, checkCatalogForWorkbook, createCheckSession, runChecks } 
 import type { Edit } from '../../src/core/edits';
 import type { BudgetLine, Indicator, Project, Workbook } from '../../src/core/model';
 import { baseWorkbook, budgetLine, edit, incomeLine, indicator, PROJECT, unit, WAN } from './checks-builders';
+import { mulberry32 as rng } from '../support/random';
 
-/** A small deterministic PRNG (mulberry32), so every run makes the same edits. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUNCTIONS = ['2101501', '2101502', '2101506', '2120899', '2109998'];
 const ECON: [string, string][] = [
