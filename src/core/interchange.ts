@@ -32,7 +32,10 @@ export const indicatorSchema = z.object({
  * Schemas for every part of a workbook, with amounts in the given form: 分 integers for the
  * wire and the store, 元 strings for the interchange file.
  */
-function workbookSchemas<A extends z.ZodType>(amount: A) {
+function workbookSchemas<A extends z.ZodType>(amount: A, form: 'memory' | 'file') {
+  // Optional facts: absent in memory; always written (empty) in the file, and read with a default.
+  const optionalText = form === 'file' ? z.string().default('') : z.string().optional();
+  const quantities = form === 'file' ? z.record(z.string(), z.number().min(0)).default({}) : z.record(z.string(), z.number().min(0)).optional();
   const settings = z.object({
     entryUnit: z.enum(['yuan', 'wan']),
     template: z.string().nullable(),
@@ -52,6 +55,8 @@ function workbookSchemas<A extends z.ZodType>(amount: A) {
     authorizedStaff: z.number().int().min(0),
     actualStaff: z.number().int().min(0),
     retiredStaff: z.number().int().min(0),
+    grade: optionalText,
+    fundingForm: optionalText,
   });
   const incomeLine = z.object({ id, unitId: id, fund, functionCode: code([3, 5, 7]).nullable(), amount });
   const budgetLine = z.object({
@@ -99,6 +104,7 @@ function workbookSchemas<A extends z.ZodType>(amount: A) {
     generalEquipmentOver500k: z.number().int().min(0),
     specialEquipmentOver1m: z.number().int().min(0),
     figures: z.record(z.string(), amount),
+    quantities,
     asOf: z.string(),
   });
   const texts = z.object({
@@ -141,9 +147,9 @@ function workbookSchemas<A extends z.ZodType>(amount: A) {
 }
 
 /** Schemas of the in-memory model (amounts in 分): used by the contract and the store. */
-export const modelSchemas = workbookSchemas(fenAmount);
+export const modelSchemas = workbookSchemas(fenAmount, 'memory');
 
-const fileSchemas = workbookSchemas(yuanAmount);
+const fileSchemas = workbookSchemas(yuanAmount, 'file');
 export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
   formatVersion: z.literal(INTERCHANGE_VERSION),
@@ -178,7 +184,8 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
   const workbook: Workbook = {
     settings: { ...doc.settings },
     department: { ...doc.department },
-    units: doc.units.map((unit) => ({ ...unit })),
+    // Optional facts are absent rather than empty in memory, so both forms compare equal.
+    units: doc.units.map(({ grade, fundingForm, ...unit }) => ({ ...unit, ...(grade ? { grade } : {}), ...(fundingForm ? { fundingForm } : {}) })),
     incomeLines: doc.incomeLines.map((line) => ({ ...line, amount: yuanStringToFen(line.amount) })),
     budgetLines: doc.budgetLines.map((line) => ({ ...line, amount: yuanStringToFen(line.amount) })),
     projects: doc.projects.map((project) => ({
@@ -201,6 +208,7 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
       generalEquipmentOver500k: doc.assets.generalEquipmentOver500k,
       specialEquipmentOver1m: doc.assets.specialEquipmentOver1m,
       figures: mapRecord(doc.assets.figures, yuanStringToFen),
+      ...(Object.keys(doc.assets.quantities ?? {}).length > 0 ? { quantities: { ...doc.assets.quantities } } : {}),
       asOf: doc.assets.asOf,
     },
     texts: {
@@ -241,6 +249,8 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
       authorizedStaff: unit.authorizedStaff,
       actualStaff: unit.actualStaff,
       retiredStaff: unit.retiredStaff,
+      grade: unit.grade ?? '',
+      fundingForm: unit.fundingForm ?? '',
     })),
     incomeLines: workbook.incomeLines.map((line) => ({
       id: line.id,
@@ -304,6 +314,7 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
       generalEquipmentOver500k: assets.generalEquipmentOver500k,
       specialEquipmentOver1m: assets.specialEquipmentOver1m,
       figures: mapRecord(assets.figures, fenToYuanString),
+      quantities: { ...(assets.quantities ?? {}) },
       asOf: assets.asOf,
     },
     texts: {

@@ -48,6 +48,10 @@ export interface Unit {
   actualStaff: number;
   /** 离退休人数 */
   retiredStaff: number;
+  /** 单位规格, e.g. 正处（县）级; absent means not given. */
+  grade?: string;
+  /** 经费保障形式, e.g. 财政拨款; absent means not given. */
+  fundingForm?: string;
 }
 
 /** Income of a unit from one fund source, optionally by function code where a template asks. */
@@ -147,6 +151,8 @@ export interface Assets {
   specialEquipmentOver1m: number;
   /** Free figures a template's asset table shows (e.g. Hebei's 固定资产占用), keyed by row id. */
   figures: Record<string, Fen>;
+  /** Counts and areas beside those figures (台/辆, 平方米), keyed like `figures`; absent means none. */
+  quantities?: Record<string, number>;
   /** 2023年期末 etc.: the date the asset figures describe. */
   asOf: string;
 }

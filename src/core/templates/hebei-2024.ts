@@ -296,7 +296,7 @@ const organization: TableSpec = {
     {
       kind: 'unitRows',
       kindNames: { admin: '行政', civilServantManaged: '参公事业', institution: '事业' },
-      cells: [attr('name'), attr('kind'), '', ''],
+      cells: [attr('name'), attr('kind'), attr('grade'), attr('fundingForm')],
     },
   ],
   notes: [],
@@ -386,8 +386,8 @@ const fixedAssets: TableSpec = {
     asset(['1、房屋（平方米）', '', attr('figure.buildings')]),
     asset(['其中：办公用房（平方米）', '', attr('figure.officeBuildings')]),
     asset(['2、车辆（台、辆）', attr('vehicleCount'), attr('figure.vehicles')]),
-    asset(['3、单价在 20 万元以上的设备', '', attr('figure.equipmentOver200k')]),
-    asset(['4、其他固定资产', '', attr('figure.otherFixedAssets')]),
+    asset(['3、单价在 20 万元以上的设备', attr('quantity.equipmentOver200k'), attr('figure.equipmentOver200k')]),
+    asset(['4、其他固定资产', attr('quantity.otherFixedAssets'), attr('figure.otherFixedAssets')]),
   ],
   notes: [],
 };

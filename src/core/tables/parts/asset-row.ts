@@ -3,10 +3,12 @@ import { renderCells, type Context, type EvaluatedRow } from '../render';
 import type { AssetRow, CellSpec } from '../spec';
 
 const FIGURE_PREFIX = 'figure.';
+const QUANTITY_PREFIX = 'quantity.';
 
 /**
  * A row of a fixed-assets table. { attribute: 'figure.<key>' } is money from assets.figures (absent = 0);
- * 'vehicleCount', 'generalEquipmentOver500k' and 'specialEquipmentOver1m' are counts, printed empty when 0.
+ * 'vehicleCount', 'generalEquipmentOver500k', 'specialEquipmentOver1m' and 'quantity.<key>' (assets.quantities)
+ * are counts, printed empty when 0.
  */
 export function evaluateAssetRow(part: AssetRow, context: Context): EvaluatedRow[] {
   const { assets } = context.workbook;
@@ -15,6 +17,7 @@ export function evaluateAssetRow(part: AssetRow, context: Context): EvaluatedRow
     generalEquipmentOver500k: assets.generalEquipmentOver500k,
     specialEquipmentOver1m: assets.specialEquipmentOver1m,
   };
+  for (const [key, quantity] of Object.entries(assets.quantities ?? {})) counts[`${QUANTITY_PREFIX}${key}`] = quantity;
   const attributes = Object.fromEntries(Object.entries(counts).map(([key, count]) => [key, count === 0 ? '' : String(count)]));
   const amounts: (Fen | undefined)[] = [];
   const cells = part.cells.map((cell, index): CellSpec => {

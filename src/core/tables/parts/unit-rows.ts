@@ -19,5 +19,7 @@ function unitAttributes(unit: Unit, part: UnitRows): Record<string, string> {
     authorizedStaff: String(unit.authorizedStaff),
     actualStaff: String(unit.actualStaff),
     retiredStaff: String(unit.retiredStaff),
+    grade: unit.grade ?? '',
+    fundingForm: unit.fundingForm ?? '',
   };
 }

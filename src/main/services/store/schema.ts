@@ -114,10 +114,17 @@ CREATE TABLE undo_steps (
 /** Version 2: budget lines gained the clerk's free-text note. */
 const V2 = `ALTER TABLE budget_lines ADD COLUMN note TEXT NOT NULL DEFAULT '';`;
 
+/** Version 3: units gained 单位规格 and 经费保障形式 (Hebei's 机构设置 table). */
+const V3 = `
+ALTER TABLE units ADD COLUMN grade TEXT NOT NULL DEFAULT '';
+ALTER TABLE units ADD COLUMN funding_form TEXT NOT NULL DEFAULT '';
+`;
+
 /** Every step from an empty file; a new workbook runs them all, an old one the rest. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial layout', sql: V1 },
   { version: 2, description: 'budget_lines.note', sql: V2 },
+  { version: 3, description: 'units.grade, units.funding_form', sql: V3 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,8 +23,8 @@ const num = (value: unknown) => value as number;
 const units: CollectionTable<Unit> = {
   collection: 'units',
   table: 'units',
-  columns: ['code', 'name', 'kind', 'authorized_staff', 'actual_staff', 'retired_staff'],
-  toRow: (unit) => [unit.code, unit.name, unit.kind, unit.authorizedStaff, unit.actualStaff, unit.retiredStaff],
+  columns: ['code', 'name', 'kind', 'authorized_staff', 'actual_staff', 'retired_staff', 'grade', 'funding_form'],
+  toRow: (unit) => [unit.code, unit.name, unit.kind, unit.authorizedStaff, unit.actualStaff, unit.retiredStaff, unit.grade ?? '', unit.fundingForm ?? ''],
   fromRow: (row) => ({
     id: str(row[0]),
     code: str(row[1]),
@@ -33,6 +33,9 @@ const units: CollectionTable<Unit> = {
     authorizedStaff: num(row[4]),
     actualStaff: num(row[5]),
     retiredStaff: num(row[6]),
+    // Absent rather than empty, as in the interchange form.
+    ...(str(row[7]) ? { grade: str(row[7]) } : {}),
+    ...(str(row[8]) ? { fundingForm: str(row[8]) } : {}),
   }),
   schema: modelSchemas.unit,
 };
