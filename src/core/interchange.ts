@@ -32,10 +32,11 @@ export const indicatorSchema = z.object({
  * Schemas for every part of a workbook, with amounts in the given form: 分 integers for the
  * wire and the store, 元 strings for the interchange file.
  */
-function workbookSchemas<A extends z.ZodType>(amount: A, form: 'memory' | 'file') {
-  // Optional facts: absent in memory; always written (empty) in the file, and read with a default.
-  const optionalText = form === 'file' ? z.string().default('') : z.string().optional();
-  const quantities = form === 'file' ? z.record(z.string(), z.number().min(0)).default({}) : z.record(z.string(), z.number().min(0)).optional();
+function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undefined>, Q extends z.ZodType<Record<string, number> | undefined>>(
+  amount: A,
+  optionalText: T,
+  quantities: Q,
+) {
   const settings = z.object({
     entryUnit: z.enum(['yuan', 'wan']),
     template: z.string().nullable(),
@@ -147,9 +148,12 @@ function workbookSchemas<A extends z.ZodType>(amount: A, form: 'memory' | 'file'
 }
 
 /** Schemas of the in-memory model (amounts in 分): used by the contract and the store. */
-export const modelSchemas = workbookSchemas(fenAmount, 'memory');
+// Optional facts (a unit's grade, asset quantities) are absent in memory, and always written — empty —
+// in the file, which reads them with a default.
+const quantityRecord = z.record(z.string(), z.number().min(0));
+export const modelSchemas = workbookSchemas(fenAmount, z.string().optional(), quantityRecord.optional());
 
-const fileSchemas = workbookSchemas(yuanAmount, 'file');
+const fileSchemas = workbookSchemas(yuanAmount, z.string().default(''), quantityRecord.default({}));
 export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
   formatVersion: z.literal(INTERCHANGE_VERSION),

@@ -59,6 +59,80 @@ export const apiErrorSchema = z.object({
 });
 export type ApiErrorPayload = z.infer<typeof apiErrorSchema>;
 
+/** Last year's figures (docs/prior-year.md): a source, what recognition found, what a new year carried. */
+const priorSourceSchema = z.union([
+  z.object({ path: z.string().min(1) }),
+  /** The file's bytes, base64, for a file the main process cannot name. */
+  z.object({ fileName: z.string().min(1), contentBase64: z.string() }),
+]);
+const priorFigureSchema = z.object({
+  key: z.string(),
+  fen: z.number().int(),
+  cells: z.array(z.string()),
+  scope: z.enum(['exact', 'withoutCarryOver', 'generalBudgetOnly']),
+  derived: z.boolean(),
+});
+const priorProjectSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  type: z.enum(['operation', 'specificGoal', 'general', 'special']).nullable(),
+  amount: z.number().int(),
+  indicators: z.number().int(),
+  continuing: z.boolean(),
+});
+export const priorPreviewSchema = z.object({
+  kind: z.enum(['workbook', 'excel']),
+  fileName: z.string(),
+  templateId: z.string().nullable(),
+  identity: z.object({ year: z.number().int().nullable(), departmentCode: z.string().nullable(), departmentName: z.string().nullable() }),
+  year: z.number().int(),
+  figures: z.array(priorFigureSchema),
+  sheets: z.array(
+    z.object({
+      sheet: z.string(),
+      status: z.enum(['recognized', 'unrecognized', 'empty']),
+      tableId: z.string().nullable(),
+      number: z.string(),
+      title: z.string(),
+      unit: z.enum(['yuan', 'wan']).nullable(),
+      unitStated: z.boolean(),
+      figures: z.array(priorFigureSchema),
+      projects: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          unitCode: z.string(),
+          amount: z.number().int().nullable(),
+          indicators: z.array(z.object({ level1: z.string(), level3: z.string(), value: z.string() })),
+          cell: z.string(),
+        }),
+      ),
+      notes: z.array(apiErrorSchema),
+    }),
+  ),
+  projects: z.array(priorProjectSchema),
+  problems: z.array(apiErrorSchema),
+  notes: z.array(apiErrorSchema),
+  replaces: z.array(z.object({ key: z.string(), from: z.number().int(), to: z.number().int().nullable() })),
+});
+const newYearReportSchema = z.object({
+  year: z.number().int(),
+  sourcePath: z.string(),
+  sourceYear: z.number().int(),
+  units: z.number().int(),
+  budgetLines: z.number().int(),
+  incomeLines: z.number().int(),
+  projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), indicators: z.number().int(), lines: z.number().int() })),
+  projectsLeftBehind: z.number().int(),
+  projectsAvailable: z.array(priorProjectSchema),
+  glossaryTerms: z.number().int(),
+  departmentIndicators: z.number().int(),
+  priorFigures: z.number().int(),
+});
+
 export const apiMethods = {
   'app.info': {
     args: empty,
@@ -90,6 +164,34 @@ export const apiMethods = {
   },
   'dialog.openWorkbook': { args: empty, result: z.object({ path: z.string().nullable() }) },
   'dialog.saveWorkbook': { args: z.object({ suggestedName: z.string() }), result: z.object({ path: z.string().nullable() }) },
+  'export.xlsx': {
+    args: z.object({ path: z.string().min(1), template: z.string().min(1).optional() }),
+    result: z.object({ path: z.string(), bytes: z.number().int(), sheets: z.array(z.string()) }),
+  },
+  'export.pdf': {
+    args: z.object({ path: z.string().min(1), template: z.string().min(1).optional() }),
+    result: z.object({ path: z.string(), bytes: z.number().int(), pages: z.number().int(), contentsPages: z.record(z.string(), z.number().int()) }),
+  },
+  'tables.preview': {
+    /** One template's tables as a standalone HTML document for the preview pane (an iframe's srcdoc). */
+    args: z.object({ template: z.string().min(1).optional(), tables: z.array(z.string()).optional() }),
+    result: z.object({ template: z.string(), html: z.string(), tables: z.array(z.object({ id: z.string(), title: z.string() })) }),
+  },
+  /** What importing `source` as last year's figures would do; nothing is written. Without an open workbook: a .budget source's projects, for starting a new year. */
+  'prior.preview': { args: z.object({ source: priorSourceSchema }), result: priorPreviewSchema },
+  /** Replaces the open workbook's prior-year figures (one undo step); refused with the first problem the preview found. */
+  'prior.import': { args: z.object({ source: priorSourceSchema }), result: z.object({ summary: workbookSummarySchema, preview: priorPreviewSchema }) },
+  /** Creates next year's workbook from last year's (which is only read) and opens it. */
+  'prior.newYear': {
+    args: z.object({
+      sourcePath: z.string().min(1),
+      path: z.string().min(1),
+      /** Projects (ids or codes) ticked as continuing. */
+      continuingProjects: z.array(z.string()).max(10_000).default([]),
+      entryUnit: z.enum(['yuan', 'wan']).optional(),
+    }),
+    result: z.object({ summary: workbookSummarySchema, report: newYearReportSchema }),
+  },
 } as const;
 
 export type ApiMethods = typeof apiMethods;

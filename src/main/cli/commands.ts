@@ -7,6 +7,8 @@ import { findTemplate, TEMPLATE_IDS } from '../../core/templates';
 import { UserError } from '../../shared/api';
 import { createI18n, languageFromEnv } from '../../shared/i18n';
 import { WorkbookStore } from '../services/store';
+import { exportFiles, resolveTemplate } from '../services/export';
+import { createNewYear, importPrior, previewNewYear, previewPrior, readWorkbookReadOnly } from '../services/prior';
 import { readInterchangeFile, writeText, type CliIo } from './run';
 
 export interface CommandContext {
@@ -153,6 +155,64 @@ export const COMMANDS: Record<string, Command> = {
           empty: table.empty,
         })),
       });
+      return 0;
+    },
+  },
+  export: {
+    usage: 'export <file.budget> --template T [--xlsx PATH] [--pdf PATH] [--open-data DIR]',
+    options: { template: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' }, 'open-data': { type: 'string' } },
+    async run(positionals, values, context) {
+      const path = context.resolvePath(positional(positionals, 0, this.usage));
+      const target = (key: string) => {
+        const value = values[key];
+        return typeof value === 'string' ? context.resolvePath(value) : undefined;
+      };
+      const targets = { xlsx: target('xlsx'), pdf: target('pdf'), openData: target('open-data') };
+      if (!targets.xlsx && !targets.pdf && !targets.openData) throw new UserError('cli:missingArgument', { usage: this.usage });
+      const workbook = withStore(path, (store) => store.workbook);
+      const template = resolveTemplate(workbook, typeof values.template === 'string' ? values.template : null);
+      context.printJson(await exportFiles(workbook, template, targets));
+      return 0;
+    },
+  },
+  'new-year': {
+    usage: 'new-year <last.budget> <new.budget> [--continue CODE,CODE…] [--all-projects] [--unit wan|yuan]',
+    options: { continue: { type: 'string' }, 'all-projects': { type: 'boolean' }, unit: { type: 'string' } },
+    run(positionals, values, context) {
+      const sourcePath = context.resolvePath(positional(positionals, 0, this.usage));
+      const targetPath = context.resolvePath(positional(positionals, 1, this.usage));
+      const unit = values.unit === undefined ? undefined : values.unit === 'wan' || values.unit === 'yuan' ? values.unit : null;
+      if (unit === null) throw new UserError('cli:badUnit', { value: String(values.unit) });
+      const continuingProjects = values['all-projects']
+        ? previewNewYear(sourcePath).projects.map((project) => project.id)
+        : String(values.continue ?? '').split(',').map((code) => code.trim()).filter((code) => code !== '');
+      const { store, report } = createNewYear({ sourcePath, targetPath, continuingProjects, entryUnit: unit });
+      try {
+        context.printJson({ path: store.path, department: store.workbook.department, ...report });
+      } finally {
+        store.close();
+      }
+      return 0;
+    },
+  },
+  'import-prior': {
+    usage: 'import-prior <file.budget> <last.xlsx|last.budget> [--dry-run]',
+    options: { 'dry-run': { type: 'boolean' } },
+    async run(positionals, values, context) {
+      const targetPath = context.resolvePath(positional(positionals, 0, this.usage));
+      const source = { path: context.resolvePath(positional(positionals, 1, this.usage)) };
+      if (values['dry-run']) {
+        // Nothing is written: this year's workbook is only read, like last year's.
+        const preview = await previewPrior(readWorkbookReadOnly(targetPath), source);
+        context.printJson(preview);
+        return preview.problems.length > 0 ? 1 : 0;
+      }
+      const store = WorkbookStore.open(targetPath);
+      try {
+        context.printJson({ ...(await importPrior(store, source)), revision: store.revision });
+      } finally {
+        store.close();
+      }
       return 0;
     },
   },

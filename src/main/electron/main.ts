@@ -6,6 +6,7 @@ import { createApiHandlers, createDispatch, type ApiDispatch, type ApiSession } 
 import { nativeDialogs } from './dialogs';
 import { registerApiIpc } from './ipc';
 import { lockDown, samePage } from './lockdown';
+import { electronPdfPrinter } from './pdf-printer';
 
 /**
  * The desktop shell: one window, sandboxed renderer, the API served over IPC by the same
@@ -40,6 +41,7 @@ function createWindow(): void {
     configDir: app.getPath('userData'),
     dataDir,
     dialogs: nativeDialogs(() => mainWindow, dataDir),
+    pdfPrinter: electronPdfPrinter(),
   });
   session = { handlers, dispatch: createDispatch(handlers) };
 

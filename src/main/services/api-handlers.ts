@@ -15,6 +15,8 @@ import {
 } from '../../shared/api';
 import type { CatalogEntry } from '../../core/model';
 import { importCatalogFile } from './catalog-import';
+import { exportFiles, previewTablesHtml, resolveExportPath, resolveTemplate, type PdfPrinter } from './export';
+import { createNewYear, importPrior, previewPrior, previewPriorForNewYear, type PriorSource } from './prior';
 import { RecentFiles } from './recent-files';
 import { WorkbookStore } from './store';
 
@@ -39,6 +41,8 @@ export interface ApiHandlerDeps {
   /** Where workbooks live by default; relative workbook paths resolve inside it. */
   dataDir: string | null;
   dialogs: WorkbookDialogs;
+  /** Prints the PDF package (Electron: webContents.printToPDF); without one, a system Chromium is launched per export. */
+  pdfPrinter?: PdfPrinter;
 }
 
 type HandlerArgs<M extends ApiMethodName> = z.output<ApiMethods[M]['args']>;
@@ -69,6 +73,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
     recent.remember({ path: summary.path, departmentName: summary.departmentName, year: summary.year });
     return summary;
   };
+
+  /** A prior-year source as the wire carries it → a path in the data folder, or the uploaded bytes. */
+  const priorSource = (source: { path: string } | { fileName: string; contentBase64: string }): PriorSource =>
+    'path' in source ? { path: resolveWorkbookPath(source.path, deps.dataDir, false) } : { fileName: source.fileName, bytes: decodeBase64(source.contentBase64) };
 
   /** Keeps the recent list's label in step when an edit renames the department. */
   const afterChange = (store: WorkbookStore): WorkbookSummary => {
@@ -137,6 +145,44 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
     'dialog.openWorkbook': async () => ({ path: await deps.dialogs.openWorkbook() }),
 
     'dialog.saveWorkbook': async ({ suggestedName }) => ({ path: await deps.dialogs.saveWorkbook(suggestedName) }),
+
+    'export.xlsx': async ({ path, template }) => {
+      const workbook = openStore().workbook;
+      const target = resolveExportPath(path, deps.dataDir, '.xlsx');
+      const { xlsx } = await exportFiles(workbook, resolveTemplate(workbook, template), { xlsx: target });
+      return { path: target, bytes: xlsx?.bytes ?? 0, sheets: xlsx?.sheets ?? [] };
+    },
+
+    'export.pdf': async ({ path, template }) => {
+      const workbook = openStore().workbook;
+      const target = resolveExportPath(path, deps.dataDir, '.pdf');
+      const { pdf } = await exportFiles(workbook, resolveTemplate(workbook, template), { pdf: target }, { printer: deps.pdfPrinter });
+      return { path: target, bytes: pdf?.bytes ?? 0, pages: pdf?.pages ?? 0, contentsPages: pdf?.contentsPages ?? {} };
+    },
+
+    'tables.preview': async ({ template, tables }) => {
+      const workbook = openStore().workbook;
+      const spec = resolveTemplate(workbook, template);
+      return { template: spec.id, ...previewTablesHtml(workbook, spec, tables) };
+    },
+
+    'prior.preview': async ({ source }) => (current ? previewPrior(current.workbook, priorSource(source)) : previewPriorForNewYear(priorSource(source))),
+
+    'prior.import': async ({ source }) => {
+      const store = openStore();
+      const preview = await importPrior(store, priorSource(source));
+      return { summary: afterChange(store), preview };
+    },
+
+    'prior.newYear': async ({ sourcePath, path, continuingProjects, entryUnit }) => {
+      const { store, report } = createNewYear({
+        sourcePath: resolveWorkbookPath(sourcePath, deps.dataDir, false),
+        targetPath: resolveWorkbookPath(path, deps.dataDir, true),
+        continuingProjects,
+        entryUnit,
+      });
+      return { summary: switchTo(store), report };
+    },
 
     dispose: () => {
       current?.close();

@@ -1,0 +1,96 @@
+import type { Workbook } from '../../../core/model';
+import {
+  buildDisclosurePackage,
+  packageNarrative,
+  packageOutline,
+  renderPackageHtml,
+  type DisclosurePackage,
+  type NarrativeSection,
+} from '../../../core/report';
+import type { TemplateSpec } from '../../../core/tables/spec';
+import { UserError } from '../../../shared/api';
+import { reportTables } from './evaluate';
+import { writeFileAtomic } from './files';
+import { embeddedFontCss } from './fonts';
+import { readNamedDestinations } from './pdf-destinations';
+import { PAGE_NUMBER_FOOTER, type PdfPrinter } from './pdf-printer';
+import { progressSlice, type ExportControl } from './progress';
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** Page of each contents entry, by outline id ("part-overview", "table-3" …). */
+  contentsPages: Record<string, number>;
+  /** Layout passes it took until the contents' numbers matched the pages (2 unless numbers moved pages). */
+  passes: number;
+}
+
+const MAX_PASSES = 4;
+
+/**
+ * Prints the package. The contents' page numbers are found, not guessed: every contents line links to
+ * its heading, Chromium turns those links into named destinations, and the destinations' pages are
+ * read back from the PDF (pdf-destinations.ts). Pass 1 prints with the numbers blank (their boxes have
+ * a fixed width, so filling them in moves nothing), pass 2 prints with them; if the numbers would
+ * change a page break anyway, passes repeat until they agree.
+ */
+export async function printPackage(pkg: DisclosurePackage, printer: PdfPrinter, control: ExportControl = {}): Promise<PdfResult> {
+  const report = progressSlice(control, 0, 1);
+  report(0, 'layout');
+  const outline = packageOutline(pkg);
+  const fontCss = embeddedFontCss(renderPackageHtml(pkg) + PAGE_NUMBER_FOOTER);
+  let pages: Record<string, number> = {};
+  for (let pass = 1; pass <= MAX_PASSES; pass += 1) {
+    report((pass - 1) / 2.2, 'print');
+    const bytes = await printWith(printer, renderPackageHtml(pkg, { fontCss, pages }));
+    report((pass - 0.5) / 2.2, 'paginate');
+    const found = readNamedDestinations(bytes);
+    const next = Object.fromEntries(outline.flatMap((entry) => (found.pages.has(entry.id) ? [[entry.id, found.pages.get(entry.id) as number]] : [])));
+    const missing = outline.filter((entry) => next[entry.id] === undefined).map((entry) => entry.id);
+    if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
+    if (pass > 1 && sameNumbers(pages, next)) {
+      report(1, 'paginate');
+      return { bytes, pageCount: found.pageCount, contentsPages: next, passes: pass };
+    }
+    pages = next;
+  }
+  throw new Error(`contents page numbers did not settle after ${MAX_PASSES} passes`);
+}
+
+export interface PdfExportOptions extends ExportControl {
+  printer: PdfPrinter;
+  /** The 情况说明 sections; by default packageNarrative (see its integration note). */
+  narrative?: NarrativeSection[];
+  /** ISO date for the cover when the workbook has no 公开日期; default today. */
+  date?: string;
+}
+
+/** Evaluates the template, builds the package and prints it to `path` (atomically). */
+export async function exportPdf(workbook: Workbook, template: TemplateSpec, path: string, options: PdfExportOptions): Promise<PdfResult & { path: string }> {
+  progressSlice(options, 0, 0.05)(0, 'evaluate');
+  const tables = reportTables(workbook, template).map(({ table }) => table);
+  const pkg = buildDisclosurePackage({
+    workbook,
+    tables,
+    narrative: options.narrative ?? packageNarrative(workbook, template),
+    fallbackDate: options.date ?? new Date().toISOString().slice(0, 10),
+  });
+  const result = await printPackage(pkg, options.printer, { signal: options.signal, onProgress: (fraction, stage) => options.onProgress?.(0.05 + fraction * 0.9, stage) });
+  writeFileAtomic(path, result.bytes);
+  options.onProgress?.(1, 'done');
+  return { ...result, path };
+}
+
+async function printWith(printer: PdfPrinter, html: string): Promise<Uint8Array> {
+  try {
+    return await printer.print(html, { footerTemplate: PAGE_NUMBER_FOOTER });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('export:printFailed', { detail: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+  }
+}
+
+function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}

@@ -1,0 +1,281 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDisclosurePackage, cellNumber, packageNarrative, packageOutline, placeHeader, type ReportTable } from '../../src/core/report';
+import { findTemplate } from '../../src/core/templates';
+import { ChromiumPdfPrinter, exportPdf, exportXlsx, reportTables, type PdfResult, type SheetPlacement } from '../../src/main/services/export';
+import { loadPublishedTables, loadSeedWorkbook, SEED_IDS, type SeedId } from '../support/seeds';
+
+/**
+ * The province's Excel workbook and the PDF package for every seed whose template is registered:
+ * the xlsx read back holds every number in the right cell (numbers as numbers, codes as text),
+ * LibreOffice opens it, and the PDF has every heading and table title in its text, real embedded
+ * fonts only, and contents page numbers that agree with the pages poppler finds.
+ */
+const seeds = SEED_IDS.filter((seed) => findTemplate(seed) !== undefined);
+const MONEY_TEXT = /^-?[\d,]+(\.\d+)?$/;
+
+let root: string;
+let printer: ChromiumPdfPrinter;
+const written = new Map<SeedId, { xlsx: string; pdf: string; sheets: SheetPlacement[]; pdfResult: PdfResult; tables: ReportTable[] }>();
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'budget-desk-export-'));
+  printer = await ChromiumPdfPrinter.launch();
+  for (const seed of seeds) {
+    const workbook = loadSeedWorkbook(seed);
+    const template = findTemplate(seed)!;
+    const xlsxPath = join(root, `${seed}.xlsx`);
+    const pdfPath = join(root, `${seed}.pdf`);
+    const xlsx = await exportXlsx(workbook, template, xlsxPath);
+    const pdf = await exportPdf(workbook, template, pdfPath, { printer, date: '2024-06-01' });
+    written.set(seed, { xlsx: xlsxPath, pdf: pdfPath, sheets: xlsx.sheets, pdfResult: pdf, tables: reportTables(workbook, template) });
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await printer?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+describe('export covers the registered templates', () => {
+  it('includes Henan, so the loops below cannot pass vacuously', () => {
+    expect(seeds).toContain('henan-2024');
+    expect(written.size).toBe(seeds.length);
+  });
+});
+
+describe.each(seeds)('%s xlsx', (seed) => {
+  const read = async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(written.get(seed)!.xlsx);
+    return book;
+  };
+
+  it('has one sheet per table in the template’s order, with valid unique names', async () => {
+    const book = await read();
+    const { sheets, tables } = written.get(seed)!;
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(sheets.map((sheet) => sheet.name));
+    expect(sheets.map((sheet) => sheet.tableId)).toEqual(tables.map(({ table }) => table.id));
+    const names = book.worksheets.map((sheet) => sheet.name);
+    expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    for (const name of names) {
+      expect(Array.from(name).length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[\\/?*[\]:]/);
+    }
+  });
+
+  it('holds every evaluated cell: amounts as exact numbers, codes and names as text, blanks blank', async () => {
+    const book = await read();
+    const { sheets, tables } = written.get(seed)!;
+    tables.forEach(({ table, money }, index) => {
+      const placement = sheets[index]!;
+      const sheet = book.getWorksheet(placement.name)!;
+      expect(sheet.getCell(placement.titleRow, 1).value).toBe(table.title);
+      table.rows.forEach((row, rowIndex) => {
+        row.cells.forEach((cell, column) => {
+          const value = sheet.getCell(placement.bodyStartRow + rowIndex, column + 1).value;
+          const where = `${table.id} row ${rowIndex} col ${column} "${cell.text}"`;
+          const number = cellNumber(cell, money);
+          if (number) {
+            expect(typeof value, where).toBe('number');
+            expect(value, where).toBe(number.value);
+          } else if (cell.text === '') {
+            expect(value ?? null, where).toBeNull();
+          } else {
+            expect(value, where).toBe(cell.text);
+          }
+        });
+      });
+      for (const [offset, note] of table.notes.entries()) {
+        expect(sheet.getCell(placement.bodyStartRow + table.rows.length + offset, 1).value).toBe(note);
+      }
+    });
+  });
+
+  it('holds every published number of tables.json in its cell, and codes as text with their leading zeros', async () => {
+    const book = await read();
+    const { sheets, tables } = written.get(seed)!;
+    const published = loadPublishedTables(seed);
+    let numbers = 0;
+    let codes = 0;
+    const skipped: string[] = [];
+    for (const expected of published) {
+      const index = tables.findIndex(({ table }) => table.id === expected.id);
+      expect(index, expected.id).toBeGreaterThanOrEqual(0);
+      const { table } = tables[index]!;
+      const placement = sheets[index]!;
+      const sheet = book.getWorksheet(placement.name)!;
+      // Rows the model cannot hold (see the seed's README) shift a table; the template tests cover those.
+      if (expected.rows.length !== table.rows.length) {
+        skipped.push(`${expected.id}: ${expected.rows.length} published rows, ${table.rows.length} evaluated`);
+        continue;
+      }
+      expected.rows.forEach((row, rowIndex) => {
+        row.forEach((text, column) => {
+          const ours = table.rows[rowIndex]?.cells[column];
+          if (!ours || ours.text !== text) {
+            if (MONEY_TEXT.test(text)) skipped.push(`${expected.id} ${rowIndex}:${column} published "${text}", evaluated "${ours?.text}"`);
+            return;
+          }
+          const value = sheet.getCell(placement.bodyStartRow + rowIndex, column + 1).value;
+          const where = `${expected.id} row ${rowIndex} col ${column} "${text}"`;
+          if (ours.fen !== undefined && MONEY_TEXT.test(text)) {
+            expect(value, where).toBe(Number(text.replace(/,/g, '')));
+            numbers += 1;
+          } else if (/^\d+$/.test(text)) {
+            expect(value, where).toBe(text);
+            codes += 1;
+          }
+        });
+      });
+    }
+    expect(numbers).toBeGreaterThan(50);
+    expect(codes).toBeGreaterThan(0);
+    if (seed === 'henan-2024') expect(skipped).toEqual([]);
+  });
+
+  it('writes the merged header, number formats and the print set-up', async () => {
+    const book = await read();
+    const { sheets, tables } = written.get(seed)!;
+    const template = findTemplate(seed)!;
+    const grouped = template.money.separators ? '#,##0.00' : '0.00';
+    tables.forEach(({ table, money }, index) => {
+      const placement = sheets[index]!;
+      const sheet = book.getWorksheet(placement.name)!;
+      if (placement.headerRows) {
+        const [first, last] = placement.headerRows;
+        expect(last - first + 1).toBe(table.header.length);
+        for (const cell of placeHeader(table.header, table.columnCount)) {
+          const target = sheet.getCell(first + cell.row, cell.column + 1);
+          expect(target.value ?? '').toBe(cell.text);
+          if (cell.rowSpan > 1 || cell.colSpan > 1) {
+            const corner = sheet.getCell(first + cell.row + cell.rowSpan - 1, cell.column + cell.colSpan);
+            expect(corner.isMerged).toBe(true);
+            expect(corner.master.address).toBe(target.address);
+          }
+        }
+        expect(sheet.pageSetup.printTitlesRow).toBe(`${first}:${last}`);
+      }
+      expect(sheet.pageSetup.paperSize).toBe(9);
+      expect(sheet.pageSetup.orientation).toBe(placement.orientation);
+      expect(sheet.pageSetup.fitToWidth).toBe(1);
+      expect(sheet.headerFooter.oddFooter).toContain('&P');
+      expect(sheet.headerFooter.oddFooter).toContain('&N');
+      if (!money.trimZeros && money.plainBelow === undefined && money.separators === template.money.separators) {
+        const numeric = table.rows.flatMap((row, rowIndex) =>
+          row.cells.flatMap((cell, column) => (cellNumber(cell, money) ? [sheet.getCell(placement.bodyStartRow + rowIndex, column + 1)] : [])),
+        );
+        for (const cell of numeric) expect(cell.numFmt).toMatch(new RegExp(`^${grouped.replace(/[.#]/g, '\\$&')}`));
+      }
+    });
+  });
+});
+
+describe('LibreOffice opens our xlsx', () => {
+  it('converts every exported workbook to PDF without error', () => {
+    const soffice = ['libreoffice', 'soffice'].map((name) => spawnSync('which', [name], { encoding: 'utf8' }).stdout.trim()).find((path) => path !== '');
+    if (!soffice) {
+      throw new Error('LibreOffice is not installed: install the Debian package libreoffice-calc (apt-get install -y libreoffice-calc) and add it to .ci/run');
+    }
+    const outDir = join(root, 'libreoffice');
+    mkdirSync(outDir, { recursive: true });
+    const files = seeds.map((seed) => written.get(seed)!.xlsx);
+    const result = spawnSync(
+      soffice,
+      [`-env:UserInstallation=file://${join(root, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+      { encoding: 'utf8', timeout: 50_000 },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/Error:/);
+    for (const seed of seeds) {
+      const pdf = join(outDir, `${basename(written.get(seed)!.xlsx, '.xlsx')}.pdf`);
+      expect(existsSync(pdf), pdf).toBe(true);
+      const text = normalize(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+      const first = written.get(seed)!.tables.find(({ table }) => table.title !== '')!.table.title;
+      expect(text).toContain(normalize(first));
+    }
+  }, 55_000);
+});
+
+describe.each(seeds)('%s PDF package', (seed) => {
+  const pdfText = () => normalize(execFileSync('pdftotext', [written.get(seed)!.pdf, '-'], { encoding: 'utf8' }));
+
+  it('contains every table title and every section heading', () => {
+    const text = pdfText();
+    const workbook = loadSeedWorkbook(seed);
+    const { tables } = written.get(seed)!;
+    const pkg = buildDisclosurePackage({ workbook, tables: tables.map(({ table }) => table), narrative: packageNarrative(workbook, findTemplate(seed)!) });
+    for (const { table } of tables) if (table.title) expect(text, table.id).toContain(normalize(table.title));
+    for (const entry of packageOutline(pkg)) expect(text, entry.id).toContain(normalize(entry.label));
+  });
+
+  it('embeds every font and uses no Type 3 font', () => {
+    const lines = execFileSync('pdffonts', [written.get(seed)!.pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toMatch(/Type 3/);
+      // Columns: name, type (may hold spaces), encoding, emb, sub, uni, object id, generation.
+      const [emb] = line.trim().split(/\s+/).slice(-5);
+      expect(emb, line).toBe('yes');
+    }
+    expect(lines.some((line) => line.includes('NotoSansSC'))).toBe(true);
+    expect(lines.some((line) => line.includes('NotoSerifSC'))).toBe(true);
+  });
+
+  it('numbers the contents with the pages poppler finds for each heading', () => {
+    const { pdf, pdfResult } = written.get(seed)!;
+    const dests = new Map(
+      execFileSync('pdfinfo', ['-dests', pdf], { encoding: 'utf8' })
+        .split('\n')
+        .flatMap((line) => {
+          const match = /^\s*(\d+)\s+\[.*\]\s+"([^"]+)"\s*$/.exec(line);
+          return match ? [[match[2]!, Number(match[1])] as const] : [];
+        }),
+    );
+    expect(Object.keys(pdfResult.contentsPages).length).toBeGreaterThan(5);
+    for (const [id, page] of Object.entries(pdfResult.contentsPages)) expect(dests.get(id), id).toBe(page);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pdfResult.pageCount).toBe(pages);
+    // The contents pages print those numbers: "一、2024年部门收支预算表 ………… 8".
+    const lastContentsPage = String(pdfResult.contentsPages['part-overview']! - 1);
+    const printed: [string, number][] = [];
+    let pending = '';
+    for (const line of execFileSync('pdftotext', ['-layout', '-f', '2', '-l', lastContentsPage, pdf, '-'], { encoding: 'utf8' }).split('\n')) {
+      const match = /^\s*(.*?)\s+(\d+)\s*$/.exec(line);
+      if (match) {
+        printed.push([normalize(pending + match[1]!), Number(match[2])]);
+        pending = '';
+      } else if (line.trim() !== '' && !/目\s*录/.test(line) && !/^\f?\s*-\s*\d+\s*-\s*$/.test(line)) pending += line;
+    }
+    const workbook = loadSeedWorkbook(seed);
+    const pkg = buildDisclosurePackage({ workbook, tables: written.get(seed)!.tables.map(({ table }) => table), narrative: packageNarrative(workbook, findTemplate(seed)!) });
+    expect(printed).toEqual(packageOutline(pkg).map((entry) => [normalize(entry.label), pdfResult.contentsPages[entry.id]]));
+  });
+
+  it('repeats a long table’s header rows on its continued pages', () => {
+    const { pdf, pdfResult, tables } = written.get(seed)!;
+    const starts = tables.map((_, index) => pdfResult.contentsPages[`table-${index + 1}`]!);
+    const spanning = starts.findIndex((start, index) => (starts[index + 1] ?? pdfResult.pageCount + 1) - start > 1);
+    if (spanning < 0) return;
+    const { table } = tables[spanning]!;
+    const firstHeader = table.header[0]?.[0]?.text;
+    if (!firstHeader) return;
+    const page = String(starts[spanning]! + 1);
+    const continued = normalize(execFileSync('pdftotext', ['-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' }));
+    // The page opens with the header (before any body row), and the title is not repeated.
+    const leaves = placeHeader(table.header, table.columnCount).filter((cell) => cell.row + cell.rowSpan === table.header.length && cell.text);
+    const headerEnd = Math.max(...leaves.map((cell) => continued.indexOf(normalize(cell.text))));
+    expect(continued.indexOf(normalize(firstHeader))).toBeGreaterThanOrEqual(0);
+    expect(headerEnd).toBeGreaterThanOrEqual(0);
+    expect(headerEnd).toBeLessThan(normalize(table.header.flat().map((cell) => cell.text).join('')).length + 40);
+    expect(continued).not.toContain(normalize(table.title));
+  });
+});
