@@ -133,6 +133,26 @@ const newYearReportSchema = z.object({
   priorFigures: z.number().int(),
 });
 
+/** Exports as jobs (docs/export.md): started, polled for progress, cancelled; neither transport pushes. */
+const exportKindSchema = z.enum(['xlsx', 'pdf', 'openData']);
+const exportOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('xlsx'), path: z.string(), bytes: z.number().int(), sheets: z.array(z.string()) }),
+  z.object({ kind: z.literal('pdf'), path: z.string(), bytes: z.number().int(), pages: z.number().int(), contentsPages: z.record(z.string(), z.number().int()) }),
+  z.object({ kind: z.literal('openData'), folder: z.string(), files: z.array(z.string()) }),
+]);
+export const exportJobStatusSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  fraction: z.number().min(0).max(1),
+  /** Worded as export:stage.<stage>. */
+  stage: z.enum(['evaluate', 'sheets', 'write', 'layout', 'print', 'paginate', 'csv', 'done']),
+  result: exportOutcomeSchema.optional(),
+  error: apiErrorSchema.optional(),
+});
+export type ExportJobStatusPayload = z.infer<typeof exportJobStatusSchema>;
+export type ExportKindName = z.infer<typeof exportKindSchema>;
+const fileFilterSchema = z.object({ name: z.string(), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]+$/)) });
+
 export const apiMethods = {
   'app.info': {
     args: empty,
@@ -164,6 +184,11 @@ export const apiMethods = {
   },
   'dialog.openWorkbook': { args: empty, result: z.object({ path: z.string().nullable() }) },
   'dialog.saveWorkbook': { args: z.object({ suggestedName: z.string() }), result: z.object({ path: z.string().nullable() }) },
+  /** Any file to write (exports); null when cancelled or where there are no native dialogs (browser mode). */
+  'dialog.saveFile': {
+    args: z.object({ suggestedName: z.string(), filters: z.array(fileFilterSchema).max(10).default([]) }),
+    result: z.object({ path: z.string().nullable() }),
+  },
   'export.xlsx': {
     args: z.object({ path: z.string().min(1), template: z.string().min(1).optional() }),
     result: z.object({ path: z.string(), bytes: z.number().int(), sheets: z.array(z.string()) }),
@@ -177,8 +202,35 @@ export const apiMethods = {
     args: z.object({ template: z.string().min(1).optional(), tables: z.array(z.string()).optional() }),
     result: z.object({ template: z.string(), html: z.string(), tables: z.array(z.object({ id: z.string(), title: z.string() })) }),
   },
-  /** What importing `source` as last year's figures would do; nothing is written. Without an open workbook: a .budget source's projects, for starting a new year. */
-  'prior.preview': { args: z.object({ source: priorSourceSchema }), result: priorPreviewSchema },
+  /** Starts one export in the background; refused (export:busy) while another runs. `path` is the resolved target. */
+  'export.start': {
+    args: z.object({ kind: exportKindSchema, path: z.string().min(1), template: z.string().min(1).optional() }),
+    result: z.object({ jobId: z.string(), path: z.string() }),
+  },
+  /** A job's progress; a finished job's outcome is reported once, then the job is forgotten. */
+  'export.status': { args: z.object({ jobId: z.string().min(1) }), result: exportJobStatusSchema },
+  /** Stops a job and answers once it has stopped: "cancelled" (nothing written), or "done" if it finished first. */
+  'export.cancel': { args: z.object({ jobId: z.string().min(1) }), result: exportJobStatusSchema },
+  /**
+   * Prints the disclosure package. Electron shows the system print dialog (`printed` false when the clerk
+   * cancelled it); browser mode returns the document and its font subsets for the page to print itself.
+   */
+  'export.print': {
+    args: z.object({ template: z.string().min(1).optional() }),
+    result: z.discriminatedUnion('via', [
+      z.object({ via: z.literal('dialog'), printed: z.boolean() }),
+      z.object({
+        via: z.literal('browser'),
+        html: z.string(),
+        fonts: z.array(z.object({ family: z.string(), weight: z.number().int(), unicodeRange: z.string(), woff2Base64: z.string() })),
+      }),
+    ]),
+  },
+  /**
+   * What importing `source` as last year's figures into the open workbook would do; nothing is written. With
+   * `purpose: 'newYear'` (or no workbook open): a .budget source as the start of its next year, with its projects to tick.
+   */
+  'prior.preview': { args: z.object({ source: priorSourceSchema, purpose: z.enum(['import', 'newYear']).default('import') }), result: priorPreviewSchema },
   /** Replaces the open workbook's prior-year figures (one undo step); refused with the first problem the preview found. */
   'prior.import': { args: z.object({ source: priorSourceSchema }), result: z.object({ summary: workbookSummarySchema, preview: priorPreviewSchema }) },
   /** Creates next year's workbook from last year's (which is only read) and opens it. */

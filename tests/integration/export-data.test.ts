@@ -200,7 +200,7 @@ describe('export command', () => {
     const unknown = cli(['export', 'henan.budget', '--template', 'nowhere-2024', '--xlsx', 'x.xlsx']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('nowhere-2024');
-  }, 40_000);
+  }, 180_000);
 });
 
 describe('API methods', () => {

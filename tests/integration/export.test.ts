@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDisclosurePackage, cellNumber, packageNarrative, packageOutline, placeHeader, type ReportTable } from '../../src/core/report';
+import { generateNarrative } from '../../src/core/narrative';
 import { findTemplate } from '../../src/core/templates';
 import { ChromiumPdfPrinter, exportPdf, exportXlsx, reportTables, type PdfResult, type SheetPlacement } from '../../src/main/services/export';
 import { loadPublishedTables, loadSeedWorkbook, SEED_IDS, type SeedId } from '../support/seeds';
@@ -40,6 +41,22 @@ afterAll(async () => {
   await printer?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });
+
+/** Sentences of each seed's published narrative, with figures, that our package must print as they are. */
+const KEY_SENTENCES: Record<SeedId, string[]> = {
+  'henan-2024': [
+    '济源产城融合示范区医疗保障局部门2024年收入总计6465.30万元，支出总计6465.30万元，与2023年相比，收、支总计各减少379.10万元，下降5.54%',
+    '其中：基本支出3323.60万元，占51.41%；项目支出3141.70万元，占48.59%。',
+    '人员经费支出3193.10万元，占96.07%；公用经费支出130.50万元，占3.93%。',
+    '2024年“三公”经费预算数比2023年减少0.90万元，下降21.95%。',
+  ],
+  'hebei-2024': [
+    '2024年预算收入1890.26万元，其中：一般公共预算收入1539.63万元，基金预算收入0.00万元，国有资本经营预算收入0.00万元，财政专户核拨收入0.00万元，单位资金收入0.00万元，上年结转结余350.63万元。',
+    '2024年支出预算1890.26万元，其中基本支出987.63万元，包括人员经费861.65万元和日常公用经费125.98万元；项目支出902.63万元',
+  ],
+  // The seed prints "预算支出 476.38 元" where 万元 is meant; the package prints the right unit.
+  'shaanxi-2024': ['本部门当年预算收入476.38万元，其中一般公共预算拨款收入476.38万元、政府性基金拨款收入0万元，较上年增加32.02万元', '本部门当年预算支出476.38万元'],
+};
 
 function normalize(text: string): string {
   return text.replace(/\s+/g, '');
@@ -206,7 +223,8 @@ describe('LibreOffice opens our xlsx', () => {
 });
 
 describe.each(seeds)('%s PDF package', (seed) => {
-  const pdfText = () => normalize(execFileSync('pdftotext', [written.get(seed)!.pdf, '-'], { encoding: 'utf8' }));
+  // Page footers ("- 7 -") fall inside paragraphs that cross a page; leave them out of the text.
+  const pdfText = () => normalize(execFileSync('pdftotext', [written.get(seed)!.pdf, '-'], { encoding: 'utf8' }).replace(/^\s*-\s*\d+\s*-\s*$/gm, ''));
 
   it('contains every table title and every section heading', () => {
     const text = pdfText();
@@ -215,6 +233,19 @@ describe.each(seeds)('%s PDF package', (seed) => {
     const pkg = buildDisclosurePackage({ workbook, tables: tables.map(({ table }) => table), narrative: packageNarrative(workbook, findTemplate(seed)!) });
     for (const { table } of tables) if (table.title) expect(text, table.id).toContain(normalize(table.title));
     for (const entry of packageOutline(pkg)) expect(text, entry.id).toContain(normalize(entry.label));
+  });
+
+  it('holds the generated 情况说明, every paragraph of it', () => {
+    const text = pdfText();
+    const narrative = generateNarrative(loadSeedWorkbook(seed), seed);
+    const paragraphs = narrative.sections.flatMap((section) => section.paragraphs);
+    expect(paragraphs.length).toBeGreaterThan(5);
+    for (const paragraph of paragraphs) expect(text).toContain(normalize(paragraph));
+  });
+
+  it('reads the seed’s key narrative sentences with the seed’s figures', () => {
+    const text = pdfText();
+    for (const sentence of KEY_SENTENCES[seed]) expect(text).toContain(normalize(sentence));
   });
 
   it('embeds every font and uses no Type 3 font', () => {

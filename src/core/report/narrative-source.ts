@@ -1,4 +1,5 @@
 import type { Workbook } from '../model';
+import { findNarrative, generateNarrative } from '../narrative';
 import type { TemplateSpec } from '../tables/spec';
 import { paragraphs } from './html';
 
@@ -9,13 +10,12 @@ export interface NarrativeSection {
 }
 
 /**
- * INTEGRATION POINT (narrative). The generated 情况说明 belongs to src/core/narrative
- * (`generateNarrative(workbook, template, …)` → sections with headings and paragraphs), which is
- * being written now. Until it lands, the package's 第二部分 holds what the clerk wrote in the
- * workbook's texts (其他需要说明的事项). When it lands: call generateNarrative here and map its
- * sections to NarrativeSection; nothing else in the report changes.
+ * 第二部分 情况说明: generated from the figures in the province's wording (src/core/narrative), so every
+ * number in it agrees with the tables. A template without a narrative spec falls back to what the
+ * clerk wrote in the workbook's texts (其他需要说明的事项).
  */
-export function packageNarrative(workbook: Workbook, _template: TemplateSpec): NarrativeSection[] {
+export function packageNarrative(workbook: Workbook, template: TemplateSpec): NarrativeSection[] {
+  if (findNarrative(template.id)) return generateNarrative(workbook, template.id).sections;
   const other = paragraphs(workbook.texts.other);
   return other.length > 0 ? [{ heading: '其他需要说明的事项', paragraphs: other }] : [];
 }

@@ -24,7 +24,8 @@ export function packageOutline(pkg: DisclosurePackage): OutlineEntry[] {
     { id: 'overview-duties', label: pkg.overview.dutiesHeading, level: 2 },
     { id: 'overview-organization', label: pkg.overview.organizationHeading, level: 2 },
     { id: 'part-narrative', label: pkg.narrative.heading, level: 1 },
-    ...pkg.narrative.sections.map((section, index) => ({ id: `narrative-${index + 1}`, label: section.heading, level: 2 as const })),
+    // A section without a heading (Hebei's opening paragraph) has no line in the contents.
+    ...pkg.narrative.sections.flatMap((section, index) => (section.heading ? [{ id: `narrative-${index + 1}`, label: section.heading, level: 2 as const }] : [])),
     { id: 'part-glossary', label: pkg.glossary.heading, level: 1 },
     { id: 'part-tables', label: pkg.tables.heading, level: 1 },
     ...pkg.tables.items.map((table, index) => ({ id: tableAnchor(index), label: tableLabel(table), level: 2 as const })),

@@ -36,9 +36,9 @@ body { margin: 0; font-family: ${SERIF}; font-size: 11pt; line-height: 1.7; colo
 .toc h1, .part > h1 { font-size: 16pt; text-align: center; margin: 0 0 6mm; }
 .toc ol { list-style: none; margin: 0; padding: 0; }
 .toc li { margin: 0; }
-.toc a { display: flex; align-items: baseline; color: inherit; text-decoration: none; }
+.toc a { display: flex; align-items: flex-end; color: inherit; text-decoration: none; }
 .toc .toc-label { flex: 0 1 auto; }
-.toc .toc-dots { flex: 1 1 auto; border-bottom: 1pt dotted #000; margin: 0 2mm; min-width: 8mm; }
+.toc .toc-dots { flex: 1 1 auto; border-bottom: 1pt dotted #000; margin: 0 2mm 1.2mm; min-width: 8mm; }
 .toc .toc-page { flex: 0 0 auto; min-width: 9mm; text-align: right; font-family: ${SANS}; }
 .toc .level-1 { font-weight: 700; margin-top: 2mm; }
 .toc .level-2 { padding-left: 8mm; font-size: 10.5pt; }

@@ -15,7 +15,19 @@ import {
 } from '../../shared/api';
 import type { CatalogEntry } from '../../core/model';
 import { importCatalogFile } from './catalog-import';
-import { exportFiles, previewTablesHtml, resolveExportPath, resolveTemplate, type PdfPrinter } from './export';
+import {
+  EXPORT_EXTENSIONS,
+  ExportJobs,
+  exportFiles,
+  previewTablesHtml,
+  printablePackage,
+  resolveExportPath,
+  resolveTemplate,
+  runExport,
+  type ExportOutcome,
+  type PdfPrinter,
+  type PrintDialog,
+} from './export';
 import { createNewYear, importPrior, previewPrior, previewPriorForNewYear, type PriorSource } from './prior';
 import { RecentFiles } from './recent-files';
 import { WorkbookStore } from './store';
@@ -26,6 +38,8 @@ export const WORKBOOK_EXTENSION = '.budget';
 export interface WorkbookDialogs {
   openWorkbook(): Promise<string | null>;
   saveWorkbook(suggestedName: string): Promise<string | null>;
+  /** Any file to write, e.g. an export; absent where there are no native dialogs. */
+  saveFile?(suggestedName: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
 }
 
 export const noDialogs: WorkbookDialogs = {
@@ -43,6 +57,8 @@ export interface ApiHandlerDeps {
   dialogs: WorkbookDialogs;
   /** Prints the PDF package (Electron: webContents.printToPDF); without one, a system Chromium is launched per export. */
   pdfPrinter?: PdfPrinter;
+  /** The system print dialog (Electron); without one, export.print hands the package to the page to print. */
+  printDialog?: PrintDialog;
 }
 
 type HandlerArgs<M extends ApiMethodName> = z.output<ApiMethods[M]['args']>;
@@ -60,6 +76,7 @@ export type ApiSession = ApiHandlers & { dispose(): void };
 export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
   const recent = new RecentFiles(deps.configDir);
   let current: WorkbookStore | null = null;
+  const exportJobs = new ExportJobs<ExportOutcome>();
 
   const openStore = (): WorkbookStore => {
     if (!current) throw new UserError('app:error.noWorkbookOpen');
@@ -146,6 +163,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
 
     'dialog.saveWorkbook': async ({ suggestedName }) => ({ path: await deps.dialogs.saveWorkbook(suggestedName) }),
 
+    'dialog.saveFile': async ({ suggestedName, filters }) => ({ path: (await deps.dialogs.saveFile?.(suggestedName, filters)) ?? null }),
+
     'export.xlsx': async ({ path, template }) => {
       const workbook = openStore().workbook;
       const target = resolveExportPath(path, deps.dataDir, '.xlsx');
@@ -166,7 +185,31 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
       return { template: spec.id, ...previewTablesHtml(workbook, spec, tables) };
     },
 
-    'prior.preview': async ({ source }) => (current ? previewPrior(current.workbook, priorSource(source)) : previewPriorForNewYear(priorSource(source))),
+    'export.start': async ({ kind, path, template }) => {
+      const workbook = openStore().workbook;
+      const spec = resolveTemplate(workbook, template);
+      const target = resolveExportPath(path, deps.dataDir, EXPORT_EXTENSIONS[kind]);
+      const jobId = exportJobs.start((control) => runExport(kind, workbook, spec, target, { ...control, printer: deps.pdfPrinter }));
+      return { jobId, path: target };
+    },
+
+    'export.status': async ({ jobId }) => exportJobs.status(jobId),
+
+    'export.cancel': async ({ jobId }) => exportJobs.cancel(jobId),
+
+    'export.print': async ({ template }) => {
+      const workbook = openStore().workbook;
+      const spec = resolveTemplate(workbook, template);
+      if (deps.printDialog) {
+        const { html } = await printablePackage(workbook, spec, { printer: deps.pdfPrinter, fonts: 'inline' });
+        return { via: 'dialog' as const, printed: await deps.printDialog.print(html) };
+      }
+      const { html, fonts } = await printablePackage(workbook, spec, { printer: deps.pdfPrinter, fonts: 'separate' });
+      return { via: 'browser' as const, html, fonts };
+    },
+
+    'prior.preview': async ({ source, purpose }) =>
+      current && purpose === 'import' ? previewPrior(current.workbook, priorSource(source)) : previewPriorForNewYear(priorSource(source)),
 
     'prior.import': async ({ source }) => {
       const store = openStore();
@@ -185,6 +228,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
     },
 
     dispose: () => {
+      exportJobs.dispose();
       current?.close();
       current = null;
     },

@@ -1,0 +1,75 @@
+import type { Catalog } from '../catalog';
+import type { Workbook } from '../model';
+import { findTemplate } from '../templates';
+import { narrativeFigures } from './figures';
+import { hebei2024Narrative } from './hebei-2024';
+import { henan2024Narrative } from './henan-2024';
+import { fillTemplate, renderParagraph, type RenderContext } from './render';
+import { shaanxi2024Narrative } from './shaanxi-2024';
+import type { NarrativeSpec, SectionSpec } from './spec';
+
+/**
+ * The generated narrative (第二部分 情况说明): a pure function of the workbook and the province's
+ * narrative spec. docs/narrative.md explains the figures, phrases and templates.
+ *
+ *   const narrative = generateNarrative(workbook, 'henan-2024');
+ *   narrative.sections[2].paragraphs[0]; // "…其中：基本支出3323.60万元，占51.41%；…"
+ */
+export type { NarrativeFigures, ListItem } from './figures';
+export { narrativeFigures, DERIVED_FIGURES, SAN_GONG_ECON } from './figures';
+export { comparisonPhrase, compareWithPrior, formatAmount, splitShares, cleanReason, type Change, type Direction } from './phrases';
+export type { NarrativeSpec, SectionSpec, ParagraphSpec, ComparisonStyle, MoneyStyle, Condition, Piece, ListSource, ClerkText } from './spec';
+
+export interface NarrativeSection {
+  /** "" for paragraphs that stand before the first heading (Hebei's introduction). */
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface Narrative {
+  /** The title's lines. */
+  title: string[];
+  sections: NarrativeSection[];
+}
+
+/** Narrative specs by template id. A new province is a new spec here. */
+export const NARRATIVES: Record<string, NarrativeSpec> = {
+  [henan2024Narrative.templateId]: henan2024Narrative,
+  [hebei2024Narrative.templateId]: hebei2024Narrative,
+  [shaanxi2024Narrative.templateId]: shaanxi2024Narrative,
+};
+
+export function findNarrative(templateId: string): NarrativeSpec | undefined {
+  return NARRATIVES[templateId];
+}
+
+/**
+ * The narrative of `workbook` under template `templateId` (e.g. "henan-2024"). `catalog` names codes
+ * (Shaanxi lists 功能项 and 经济类 by name); by default the built-in catalogue plus the workbook's
+ * imported entries. Throws for a template id without a table template or narrative spec.
+ */
+export function generateNarrative(workbook: Workbook, templateId: string, catalog?: Catalog): Narrative {
+  const template = findTemplate(templateId);
+  const spec = findNarrative(templateId);
+  if (!template || !spec) throw new Error(`no narrative for template "${templateId}"`);
+  const context: RenderContext = { spec, figures: narrativeFigures(workbook, template, catalog), workbook };
+  return {
+    title: spec.title.map((line) => fillTemplate(line, context, spec.money.style)),
+    sections: spec.sections.flatMap((section) => renderSection(section, context)),
+  };
+}
+
+function renderSection(section: SectionSpec, context: RenderContext): NarrativeSection[] {
+  if ('eachTask' in section) {
+    return context.workbook.departmentPerformance.tasks.map((task, index) => ({
+      heading: section.eachTask.heading.replace('{n}', String(index + 1)).replace('{name}', task.name),
+      paragraphs: task.content.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''),
+    }));
+  }
+  return [
+    {
+      heading: fillTemplate(section.heading, context, context.spec.money.style),
+      paragraphs: section.paragraphs.flatMap((paragraph) => renderParagraph(paragraph, context)),
+    },
+  ];
+}
