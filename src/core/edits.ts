@@ -13,10 +13,20 @@ export interface CollectionRecords {
 export type CollectionName = keyof CollectionRecords;
 export const COLLECTIONS: readonly CollectionName[] = ['units', 'incomeLines', 'budgetLines', 'projects'];
 
-export type SingletonName = 'settings' | 'department' | 'departmentPerformance' | 'assets' | 'texts' | 'priorYear' | 'catalogEntries';
+/** basicProcurement is a singleton: a department has a few such groups, edited and stored as one list. */
+export type SingletonName =
+  | 'settings'
+  | 'department'
+  | 'basicProcurement'
+  | 'departmentPerformance'
+  | 'assets'
+  | 'texts'
+  | 'priorYear'
+  | 'catalogEntries';
 export const SINGLETONS: readonly SingletonName[] = [
   'settings',
   'department',
+  'basicProcurement',
   'departmentPerformance',
   'assets',
   'texts',

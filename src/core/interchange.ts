@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FUND_LEAVES } from './funds';
 import { fenToYuanString, yuanStringToFen } from './money';
-import type { Indicator, Workbook } from './model';
+import type { Indicator, ProcurementItem, Workbook } from './model';
 
 /**
  * The interchange format: a complete, exact, human-readable JSON form of a workbook.
@@ -60,6 +60,16 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
     fundingForm: optionalText,
   });
   const incomeLine = z.object({ id, unitId: id, fund, functionCode: code([3, 5, 7]).nullable(), amount });
+  const procurementItem = z.object({
+    id,
+    name: z.string(),
+    catalogCode: z.string(),
+    measureUnit: z.string(),
+    quantity: z.number().min(0),
+    unitPrice: amount,
+    amount,
+    smallFirmShare: z.number().min(0).max(100),
+  });
   const budgetLine = z.object({
     id,
     unitId: id,
@@ -81,20 +91,12 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
     purpose: z.string(),
     spendingPlan: z.object({ march: z.number(), june: z.number(), october: z.number(), december: z.number() }).nullable(),
     continuing: z.boolean(),
-    procurement: z.array(
-      z.object({
-        id,
-        name: z.string(),
-        catalogCode: z.string(),
-        measureUnit: z.string(),
-        quantity: z.number().min(0),
-        unitPrice: amount,
-        amount,
-        smallFirmShare: z.number().min(0).max(100),
-      }),
-    ),
+    procurement: z.array(procurementItem),
     performance: z.object({ goal: z.string(), indicators: z.array(indicatorSchema) }),
   });
+  const basicProcurement = z.array(
+    z.object({ id, unitId: id, name: z.string().min(1), budget: amount, listedAfter: id.nullable(), items: z.array(procurementItem) }),
+  );
   const departmentPerformance = z.object({
     annualGoal: z.string(),
     tasks: z.array(z.object({ id, name: z.string(), content: z.string(), amount })),
@@ -114,6 +116,7 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
     reasons: z.record(z.string(), z.string()),
     glossary: z.array(z.object({ term: z.string(), explanation: z.string() })),
     other: z.string(),
+    blocks: z.record(z.string(), z.string()),
   });
   const priorYear = z.object({ year: z.number().int().nullable(), source: z.string(), figures: z.record(z.string(), amount) });
   const catalogEntries = z.array(
@@ -126,6 +129,7 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
     incomeLine,
     budgetLine,
     project,
+    basicProcurement,
     departmentPerformance,
     assets,
     texts,
@@ -138,6 +142,7 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
       incomeLines: z.array(incomeLine),
       budgetLines: z.array(budgetLine),
       projects: z.array(project),
+      basicProcurement,
       departmentPerformance,
       assets,
       texts,
@@ -158,6 +163,10 @@ export const interchangeSchema = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
   formatVersion: z.literal(INTERCHANGE_VERSION),
   ...fileSchemas.workbook.shape,
+  // Facts added after the first files were written: required in memory (the store's migration v4 adds
+  // them to older workbooks) and always written here; a file written before them reads them as empty.
+  basicProcurement: fileSchemas.basicProcurement.default([]),
+  texts: fileSchemas.texts.extend({ blocks: fileSchemas.texts.shape.blocks.default({}) }),
 });
 
 export type InterchangeDocument = z.infer<typeof interchangeSchema>;
@@ -185,6 +194,11 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
   const issues = referenceIssues(doc);
   if (issues.length > 0) return { ok: false, issues };
   const mapIndicator = (item: Indicator): Indicator => ({ ...item });
+  const mapItem = (item: (typeof doc.basicProcurement)[number]['items'][number]): ProcurementItem => ({
+    ...item,
+    unitPrice: yuanStringToFen(item.unitPrice),
+    amount: yuanStringToFen(item.amount),
+  });
   const workbook: Workbook = {
     settings: { ...doc.settings },
     department: { ...doc.department },
@@ -195,13 +209,10 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
     projects: doc.projects.map((project) => ({
       ...project,
       spendingPlan: project.spendingPlan ? { ...project.spendingPlan } : null,
-      procurement: project.procurement.map((item) => ({
-        ...item,
-        unitPrice: yuanStringToFen(item.unitPrice),
-        amount: yuanStringToFen(item.amount),
-      })),
+      procurement: project.procurement.map(mapItem),
       performance: { goal: project.performance.goal, indicators: project.performance.indicators.map(mapIndicator) },
     })),
+    basicProcurement: doc.basicProcurement.map((group) => ({ ...group, budget: yuanStringToFen(group.budget), items: group.items.map(mapItem) })),
     departmentPerformance: {
       annualGoal: doc.departmentPerformance.annualGoal,
       tasks: doc.departmentPerformance.tasks.map((task) => ({ ...task, amount: yuanStringToFen(task.amount) })),
@@ -221,6 +232,7 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
       reasons: { ...doc.texts.reasons },
       glossary: doc.texts.glossary.map((entry) => ({ ...entry })),
       other: doc.texts.other,
+      blocks: { ...doc.texts.blocks },
     },
     priorYear: { year: doc.priorYear.year, source: doc.priorYear.source, figures: mapRecord(doc.priorYear.figures, yuanStringToFen) },
     catalogEntries: doc.catalogEntries.map((entry) => ({ ...entry })),
@@ -238,6 +250,16 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
     description: item.description,
     value: item.value,
     valueNote: item.valueNote,
+  });
+  const itemOut = (item: ProcurementItem) => ({
+    id: item.id,
+    name: item.name,
+    catalogCode: item.catalogCode,
+    measureUnit: item.measureUnit,
+    quantity: item.quantity,
+    unitPrice: fenToYuanString(item.unitPrice),
+    amount: fenToYuanString(item.amount),
+    smallFirmShare: item.smallFirmShare,
   });
   const { settings, department, assets, texts, priorYear } = workbook;
   return {
@@ -291,17 +313,16 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
           }
         : null,
       continuing: project.continuing,
-      procurement: project.procurement.map((item) => ({
-        id: item.id,
-        name: item.name,
-        catalogCode: item.catalogCode,
-        measureUnit: item.measureUnit,
-        quantity: item.quantity,
-        unitPrice: fenToYuanString(item.unitPrice),
-        amount: fenToYuanString(item.amount),
-        smallFirmShare: item.smallFirmShare,
-      })),
+      procurement: project.procurement.map(itemOut),
       performance: { goal: project.performance.goal, indicators: project.performance.indicators.map(indicatorOut) },
+    })),
+    basicProcurement: workbook.basicProcurement.map((group) => ({
+      id: group.id,
+      unitId: group.unitId,
+      name: group.name,
+      budget: fenToYuanString(group.budget),
+      listedAfter: group.listedAfter,
+      items: group.items.map(itemOut),
     })),
     departmentPerformance: {
       annualGoal: workbook.departmentPerformance.annualGoal,
@@ -327,6 +348,7 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
       reasons: { ...texts.reasons },
       glossary: texts.glossary.map((entry) => ({ term: entry.term, explanation: entry.explanation })),
       other: texts.other,
+      blocks: { ...texts.blocks },
     },
     priorYear: { year: priorYear.year, source: priorYear.source, figures: mapRecord(priorYear.figures, fenToYuanString) },
     catalogEntries: workbook.catalogEntries.map((entry) => ({ kind: entry.kind, code: entry.code, name: entry.name })),
@@ -367,6 +389,13 @@ function referenceIssues(doc: InterchangeDocument): InterchangeIssue[] {
   });
   doc.projects.forEach((project, index) => {
     if (!unitIds.has(project.unitId)) issues.push({ path: `projects[${index}].unitId`, message: `unknown unit "${project.unitId}"` });
+  });
+  // listedAfter is only an ordering hint: a project deleted since still leaves a readable file.
+  const groupIds = new Set<string>();
+  doc.basicProcurement.forEach((group, index) => {
+    if (groupIds.has(group.id)) issues.push({ path: `basicProcurement[${index}].id`, message: `duplicate id "${group.id}"` });
+    groupIds.add(group.id);
+    if (!unitIds.has(group.unitId)) issues.push({ path: `basicProcurement[${index}].unitId`, message: `unknown unit "${group.unitId}"` });
   });
   return issues;
 }

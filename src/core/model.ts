@@ -8,6 +8,8 @@ export interface Workbook {
   incomeLines: IncomeLine[];
   budgetLines: BudgetLine[];
   projects: Project[];
+  /** Procurement paid from basic expenditure (公用经费), grouped as the 政府采购 table lists it. */
+  basicProcurement: BasicProcurement[];
   departmentPerformance: DepartmentPerformance;
   assets: Assets;
   texts: Texts;
@@ -117,6 +119,27 @@ export interface ProcurementItem {
   smallFirmShare: number;
 }
 
+/**
+ * Items bought with a unit's basic expenditure rather than a project's money (Hebei prints them under
+ * the source 公用类项目1; Henan's narrative counts them in 政府采购). The 政府采购 table splits each item's
+ * amount by fund in proportion to the unit's basic 公用经费 lines, as it splits a project's items over
+ * the project's lines.
+ */
+export interface BasicProcurement {
+  id: string;
+  unitId: string;
+  /** The source as the 政府采购 table prints it, e.g. "公用类项目1". */
+  name: string;
+  /** 预算资金: the basic spending the group draws on, as the clerk states it (not derived from the lines). */
+  budget: Fen;
+  /**
+   * The project of the same unit whose items this group follows in the 政府采购 table; null lists it
+   * before the unit's projects. A project that no longer exists lists it after them.
+   */
+  listedAfter: string | null;
+  items: ProcurementItem[];
+}
+
 export interface ProjectPerformance {
   goal: string;
   indicators: Indicator[];
@@ -164,6 +187,12 @@ export interface Texts {
   reasons: Record<string, string>;
   glossary: { term: string; explanation: string }[];
   other: string;
+  /**
+   * Free prose the narrative prints under a section of its own, keyed by the block ids narrative specs
+   * name (docs/narrative.md: workTasks, safeguards, performanceEvaluation, transferPayments). One
+   * paragraph per line; a line starting with "#" opens a sub-section headed by the rest of the line.
+   */
+  blocks: Record<string, string>;
 }
 
 /**
@@ -192,9 +221,10 @@ export function emptyWorkbook(department: Department): Workbook {
     incomeLines: [],
     budgetLines: [],
     projects: [],
+    basicProcurement: [],
     departmentPerformance: { annualGoal: '', tasks: [], indicators: [] },
     assets: { vehicles: [], generalEquipmentOver500k: 0, specialEquipmentOver1m: 0, figures: {}, asOf: '' },
-    texts: { duties: '', organization: '', reasons: {}, glossary: [], other: '' },
+    texts: { duties: '', organization: '', reasons: {}, glossary: [], other: '', blocks: {} },
     priorYear: { year: null, source: '', figures: {} },
     catalogEntries: [],
   };

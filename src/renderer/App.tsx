@@ -4,7 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { TopBar } from './components/TopBar';
 import { WorkbookToolbar } from './components/WorkbookToolbar';
 import { StartScreen } from './screens/StartScreen';
-import { WorkbookScreen } from './screens/WorkbookScreen';
+import { Workbench } from './screens/Workbench';
 import { useApp } from './state/context';
 
 export function App() {
@@ -20,7 +20,7 @@ export function App() {
     <div className="app">
       <TopBar>{summary && <WorkbookToolbar summary={summary} />}</TopBar>
       <ErrorBanner />
-      {workbook ? <WorkbookScreen workbook={workbook} /> : <StartScreen />}
+      {workbook ? <Workbench workbook={workbook} /> : <StartScreen />}
     </div>
   );
 }

@@ -22,6 +22,7 @@ const recordEditSchema = z.union([
 const setEditSchema = z.discriminatedUnion('key', [
   z.object({ op: z.literal('set'), key: z.literal('settings'), value: modelSchemas.settings }),
   z.object({ op: z.literal('set'), key: z.literal('department'), value: modelSchemas.department }),
+  z.object({ op: z.literal('set'), key: z.literal('basicProcurement'), value: modelSchemas.basicProcurement }),
   z.object({ op: z.literal('set'), key: z.literal('departmentPerformance'), value: modelSchemas.departmentPerformance }),
   z.object({ op: z.literal('set'), key: z.literal('assets'), value: modelSchemas.assets }),
   z.object({ op: z.literal('set'), key: z.literal('texts'), value: modelSchemas.texts }),

@@ -76,6 +76,9 @@ describe('schema migration', () => {
     expect(store.workbook.budgetLines).toEqual([budgetLine('b1', { amount: 1_000 }), budgetLine('b2', { amount: 2_000 })]);
     expect(store.workbook.units).toEqual([unit('u1')]);
     expect(store.workbook.texts.duties).toBe('旧职责');
+    // Facts added later start empty (v4: basic-expenditure procurement, prose blocks).
+    expect(store.workbook.basicProcurement).toEqual([]);
+    expect(store.workbook.texts.blocks).toEqual({});
     // The new column works: a note is stored and read back.
     store.apply([{ op: 'put', collection: 'budgetLines', record: budgetLine('b1', { amount: 1_000, note: '新备注' }) }]);
     store.close();

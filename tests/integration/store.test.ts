@@ -194,6 +194,37 @@ describe('WorkbookStore round trip', () => {
     expect(reopened.workbook).toEqual(workbook);
   });
 
+  it('keeps procurement paid from basic expenditure and prose blocks, and guards the group’s unit', () => {
+    const store = track(WorkbookStore.create(file, { department }));
+    store.apply(setup);
+    const item = { id: 'g1-1', name: '复印纸', catalogCode: 'A05040101', measureUnit: '箱', quantity: 200, unitPrice: 200_00, amount: 40_000_00, smallFirmShare: 100 };
+    const group = { id: 'g1', unitId: 'u1', name: '公用类项目1', budget: 675_500_00, listedAfter: 'p1', items: [item] };
+    store.apply([
+      { op: 'set', key: 'basicProcurement', value: [group] },
+      { op: 'set', key: 'texts', value: { ...store.workbook.texts, blocks: { safeguards: '# 1、完善制度建设\n制定制度。' } } },
+    ]);
+    const revision = store.revision;
+
+    const dangling = userError(() => store.apply([{ op: 'set', key: 'basicProcurement', value: [group, { ...group, id: 'g2', unitId: 'nope' }] }]));
+    expect(dangling.params).toMatchObject({ context: 'reference', target: 'basicProcurement/g2', field: 'unitId', value: 'nope' });
+    const deleteUnit: Edit[] = [
+      { op: 'delete', collection: 'units', id: 'u1' },
+      { op: 'delete', collection: 'budgetLines', id: 'b1' },
+      { op: 'delete', collection: 'budgetLines', id: 'b2' },
+      { op: 'delete', collection: 'projects', id: 'p1' },
+      { op: 'delete', collection: 'incomeLines', id: 'i1' },
+    ];
+    expect(userError(() => store.apply(deleteUnit)).params).toMatchObject({ context: 'inUse', target: 'units/u1', count: 1 });
+    expect(store.revision).toBe(revision);
+    store.close();
+
+    const reopened = track(WorkbookStore.open(file));
+    expect(reopened.workbook.basicProcurement).toEqual([group]);
+    expect(reopened.workbook.texts.blocks).toEqual({ safeguards: '# 1、完善制度建设\n制定制度。' });
+    reopened.apply([...deleteUnit, { op: 'set', key: 'basicProcurement', value: [] }]);
+    expect(reopened.workbook.units.map((u) => u.id)).toEqual(['u2']);
+  });
+
   it('words its errors in both languages', () => {
     const zh = createI18n('zh-CN');
     const en = createI18n('en');

@@ -1,6 +1,7 @@
 import { applyEdits, type Edit } from '../../src/core/edits';
 import {
   emptyWorkbook,
+  type BasicProcurement,
   type BudgetLine,
   type IncomeLine,
   type Indicator,
@@ -76,6 +77,22 @@ export const PROJECT: Project = {
   performance: { goal: '保障医保信息系统稳定运行。', indicators: PROJECT_INDICATORS },
 };
 
+/** Procurement paid from 本级's basic expenditure: 3 台式计算机 at 0.45万 = 1.35万, of a 10万 budget. */
+export const BASIC_GROUP: BasicProcurement = {
+  id: 'bg1',
+  unitId: 'u1',
+  name: '公用类项目1',
+  budget: 10 * WAN,
+  listedAfter: null,
+  items: [{ id: 'bpc1', name: '台式计算机', catalogCode: 'A02010105', measureUnit: '台', quantity: 3, unitPrice: (45 * WAN) / 100, amount: (135 * WAN) / 100, smallFirmShare: 0 }],
+};
+
+/** An edit that sets the base workbook's basic-expenditure procurement to one changed copy of BASIC_GROUP. */
+export function setBasicGroup(changes: Partial<BasicProcurement> = {}, item: Partial<ProcurementItem> = {}): Edit {
+  const items = BASIC_GROUP.items.map((entry) => ({ ...entry, ...item }));
+  return { op: 'set', key: 'basicProcurement', value: [{ ...BASIC_GROUP, items, ...changes }] };
+}
+
 export const DEPARTMENT_NAME = '医疗保障局';
 
 /**
@@ -125,7 +142,7 @@ export function baseWorkbook(entryUnit: 'wan' | 'yuan' = 'wan'): Workbook {
         ],
       },
     },
-    { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员经费增加。' }, glossary: [], other: '无。' } },
+    { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员经费增加。' }, glossary: [], other: '无。', blocks: {} } },
     { op: 'set', key: 'priorYear', value: { year: 2024, source: '', figures: { total: 140 * WAN } } },
   ]);
 }

@@ -3,6 +3,7 @@ import type { CheckOptions } from '../../src/core/checks/types';
 import type { Edit } from '../../src/core/edits';
 import type { Workbook } from '../../src/core/model';
 import {
+  BASIC_GROUP,
   budgetLine,
   DEPARTMENT_NAME,
   incomeLine,
@@ -13,6 +14,7 @@ import {
   putIndicators,
   putLine,
   putProject,
+  setBasicGroup,
   unit,
   WAN,
   withIndicator,
@@ -76,13 +78,21 @@ const unitAt = (id: string): FindingLocation => ({
 });
 const reasonAt = (key: string): FindingLocation => ({ entity: 'text', id: 'reasons', field: key, tables: [{ tableId: 'texts', rowKey: `reasons.${key}` }] });
 const otherAt: FindingLocation = { entity: 'text', id: 'other', tables: [{ tableId: 'texts', rowKey: 'other' }] };
+const blockAt = (key: string): FindingLocation => ({ entity: 'text', id: 'blocks', field: key, tables: [{ tableId: 'texts', rowKey: `blocks.${key}` }] });
+const basicItemAt = (field: string): FindingLocation => ({
+  entity: 'procurement',
+  id: 'bpc1',
+  parentId: 'bg1',
+  field,
+  tables: [{ tableId: 'basicProcurement', rowKey: 'bpc1', column: field }],
+});
 
 const CENTRE = '医疗保障服务中心';
 const ORGAN = '医疗保障局本级';
 const P = PROJECT.name;
 const none = (): Edit[] => [];
-const setOther = (text: string): Edit[] => [
-  { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员经费增加。' }, glossary: [], other: text } },
+const setOther = (text: string, blocks: Record<string, string> = {}): Edit[] => [
+  { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员经费增加。' }, glossary: [], other: text, blocks } },
 ];
 const indicatorCase = (value: string, level2 = '数量指标', level3 = '运维次数', level1 = '产出指标') => [
   putIndicators(withIndicator(indicator('pi1', level1, level2, level3, value))),
@@ -563,6 +573,56 @@ export const RULE_CASES: RuleCase[] = [
     passes: [{ edits: () => [putProject({ procurement: [{ ...PROCUREMENT, quantity: 3, unitPrice: 10 * WAN, amount: 30 * WAN }] })] }],
   },
   {
+    ruleId: 'basicProcurement.amount',
+    messageKey: 'checks:basicProcurementAmountMismatch',
+    severity: 'error',
+    fires: {
+      edits: () => [setBasicGroup({}, { amount: 2 * WAN })],
+      expect: [
+        {
+          params: { group: BASIC_GROUP.name, item: '台式计算机', quantity: 3, unitPrice: '0.45', expected: '1.35', amount: '2.00', moneyUnit: 'wan' },
+          location: basicItemAt('amount'),
+        },
+      ],
+    },
+    passes: [{ edits: () => [setBasicGroup()] }, { edits: () => [setBasicGroup({}, { quantity: 2.5, unitPrice: 4 * WAN, amount: 10 * WAN })] }],
+  },
+  {
+    ruleId: 'basicProcurement.quantityMissing',
+    messageKey: 'checks:basicProcurementQuantityMissing',
+    severity: 'warning',
+    fires: {
+      edits: () => [setBasicGroup({}, { quantity: 0, unitPrice: 0 })],
+      expect: [{ params: { group: BASIC_GROUP.name, item: '台式计算机', amount: '1.35', moneyUnit: 'wan' }, location: basicItemAt('quantity') }],
+    },
+    passes: [{ edits: () => [setBasicGroup()] }],
+  },
+  {
+    ruleId: 'basicProcurement.catalogCode',
+    messageKey: 'checks:basicProcurementCatalogCode',
+    severity: 'warning',
+    fires: {
+      edits: () => [setBasicGroup({}, { catalogCode: 'D01' })],
+      expect: [{ params: { group: BASIC_GROUP.name, item: '台式计算机', code: 'D01' }, location: basicItemAt('catalogCode') }],
+    },
+    passes: [{ edits: () => [setBasicGroup({}, { catalogCode: 'c21040000' })] }],
+  },
+  {
+    ruleId: 'basicProcurement.exceedsBudget',
+    messageKey: 'checks:basicProcurementExceedsBudget',
+    severity: 'warning',
+    fires: {
+      edits: () => [setBasicGroup({ budget: 1 * WAN })],
+      expect: [
+        {
+          params: { group: BASIC_GROUP.name, procurement: '1.35', budget: '1.00', moneyUnit: 'wan' },
+          location: { entity: 'procurement', id: 'bg1', field: 'budget', tables: [{ tableId: 'basicProcurement', rowKey: 'bg1', column: 'budget' }] },
+        },
+      ],
+    },
+    passes: [{ edits: () => [setBasicGroup({ budget: (135 * WAN) / 100 })] }],
+  },
+  {
     ruleId: 'performance.levelMissing',
     messageKey: 'checks:performanceLevelMissing',
     severity: 'error',
@@ -744,11 +804,12 @@ export const RULE_CASES: RuleCase[] = [
     severity: 'warning',
     fires: {
       edits: () => [
-        ...setOther('本部门机关运行经费10.00元。'),
+        ...setOther('本部门机关运行经费10.00元。', { workTasks: '全年安排运转经费10.00元。' }),
         putProject({ purpose: '项目预算 30 元，用于系统运维。' }),
       ],
       expect: [
         { params: { block: 'other', blockName: '', quote: '10.00元', figure: '10.00' }, location: otherAt },
+        { params: { block: 'blocks', blockName: 'workTasks', quote: '10.00元', figure: '10.00' }, location: blockAt('workTasks') },
         { params: { block: 'purpose', blockName: P, quote: '30 元', figure: '30.00' }, location: projectAt('purpose') },
       ],
     },
@@ -766,7 +827,7 @@ export const RULE_CASES: RuleCase[] = [
         {
           op: 'set',
           key: 'texts',
-          value: { duties: '', organization: '', reasons: { total: '严格压减一般性支出。', 'sanGong.reception.use': '减少' }, glossary: [], other: '' },
+          value: { duties: '', organization: '', reasons: { total: '严格压减一般性支出。', 'sanGong.reception.use': '减少' }, glossary: [], other: '', blocks: {} },
         },
       ],
       expect: [
@@ -790,7 +851,7 @@ export const RULE_CASES: RuleCase[] = [
       { edits: none },
       {
         edits: () => [
-          { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员增加，公用经费压减。' }, glossary: [], other: '' } },
+          { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员增加，公用经费压减。' }, glossary: [], other: '', blocks: {} } },
         ],
       },
     ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changedParts, checkCatalogForWorkbook, createCheckSession, runChecks } from '../../src/core/checks';
 import type { Edit } from '../../src/core/edits';
 import type { BudgetLine, Indicator, Project, Workbook } from '../../src/core/model';
-import { baseWorkbook, budgetLine, edit, incomeLine, indicator, PROJECT, unit, WAN } from './checks-builders';
+import { BASIC_GROUP, baseWorkbook, budgetLine, edit, incomeLine, indicator, PROJECT, unit, WAN } from './checks-builders';
 import { mulberry32 as rng } from '../support/random';
 
 
@@ -70,11 +70,17 @@ function randomEdits(workbook: Workbook, random: () => number, serial: number): 
     }
     case 11:
       return [{ op: 'put', collection: 'projects', record: { ...PROJECT, id: random() < 0.5 ? 'p-missing' : `np${serial}`, name: `项目${serial}` } }];
-    case 12:
+    case 12: {
+      const reasons = { total: pick(TEXTS), 'sanGong.reception': pick(TEXTS) };
+      const other = pick(TEXTS);
+      // Procurement paid from basic spending comes and goes, its item's amount off by one 分 (basicProcurement.amount).
+      const basic = workbook.basicProcurement.length > 0 ? [] : [{ ...BASIC_GROUP, items: BASIC_GROUP.items.map((item) => ({ ...item, amount: item.amount + 1 })) }];
       return [
-        { op: 'set', key: 'texts', value: { ...workbook.texts, reasons: { total: pick(TEXTS), 'sanGong.reception': pick(TEXTS) }, other: pick(TEXTS) } },
+        { op: 'set', key: 'texts', value: { ...workbook.texts, reasons, other, blocks: { workTasks: other } } },
         { op: 'set', key: 'priorYear', value: { ...workbook.priorYear, figures: { total: Math.round(random() * 200) * WAN, 'sanGong.reception': 0 } } },
+        { op: 'set', key: 'basicProcurement', value: basic },
       ];
+    }
     case 13:
       return [{ op: 'put', collection: 'units', record: unit('u2', pick(['admin', 'civilServantManaged', 'institution'] as const), '医疗保障服务中心', '036002') }];
     case 14:

@@ -36,7 +36,32 @@ export function sampleWorkbook(): Workbook {
       collection: 'budgetLines',
       record: { id: 'b2', unitId: 'u1', functionCode: '2101599', deptEconCode: '30227', govEconCode: '50205', nature: 'project', projectId: 'p1', fund: 'gen.appropriation', amount: 20_000_01, note: '委托业务' },
     },
-    { op: 'set', key: 'texts', value: { duties: '贯彻医疗保障制度', organization: '内设机构7个', reasons: { total: '项目减少' }, glossary: [{ term: '基本支出', explanation: '保障机构正常运转' }], other: '' } },
+    {
+      op: 'set',
+      key: 'basicProcurement',
+      value: [
+        {
+          id: 'bp1',
+          unitId: 'u1',
+          name: '公用类项目1',
+          budget: 67_55_0000,
+          listedAfter: 'p1',
+          items: [{ id: 'bp1-g01', name: '复印纸', catalogCode: 'A05040101', measureUnit: '箱', quantity: 2.5, unitPrice: 200_00, amount: 500_00, smallFirmShare: 32.5 }],
+        },
+      ],
+    },
+    {
+      op: 'set',
+      key: 'texts',
+      value: {
+        duties: '贯彻医疗保障制度',
+        organization: '内设机构7个',
+        reasons: { total: '项目减少' },
+        glossary: [{ term: '基本支出', explanation: '保障机构正常运转' }],
+        other: '',
+        blocks: { safeguards: '总体要求。\n# 1、完善制度建设\n制定制度。' },
+      },
+    },
     { op: 'set', key: 'priorYear', value: { year: 2024, source: 'henan-2024.xlsx', figures: { total: 6_844_40_0000 } } },
   ]).workbook;
 }
@@ -72,6 +97,33 @@ describe('interchange JSON', () => {
     expect(second.ok).toBe(false);
     if (second.ok) return;
     expect(second.issues).toEqual([{ path: 'incomeLines[0].unitId', message: 'unknown unit "nobody"' }]);
+  });
+
+  it('reads a file written before basic-expenditure procurement and prose blocks existed, and writes both', () => {
+    const doc = JSON.parse(serializeInterchange(sampleWorkbook()));
+    delete doc.basicProcurement;
+    delete doc.texts.blocks;
+    const parsed = fromInterchange(doc);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.workbook.basicProcurement).toEqual([]);
+    expect(parsed.workbook.texts.blocks).toEqual({});
+    expect(serializeInterchange(parsed.workbook)).toContain('"basicProcurement": [],');
+    expect(serializeInterchange(parsed.workbook)).toContain('"blocks": {}');
+  });
+
+  it('refuses a basic-expenditure group of an unknown unit or a repeated id; an unknown listedAfter is only an ordering hint', () => {
+    const doc = JSON.parse(serializeInterchange(sampleWorkbook()));
+    doc.basicProcurement.push({ ...doc.basicProcurement[0], unitId: 'nobody', listedAfter: 'gone' });
+    const result = fromInterchange(doc);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      { path: 'basicProcurement[1].id', message: 'duplicate id "bp1"' },
+      { path: 'basicProcurement[1].unitId', message: 'unknown unit "nobody"' },
+    ]);
+    doc.basicProcurement[1] = { ...doc.basicProcurement[1], id: 'bp2', unitId: 'u1' };
+    expect(fromInterchange(doc).ok).toBe(true);
   });
 
   it('ships a JSON Schema that matches the zod schema', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorkbook, type BudgetLine, type Project, type Workbook } from '../../src/core/model';
-import { generateNarrative, narrativeFigures, type NarrativeSpec, type ParagraphSpec } from '../../src/core/narrative';
+import { generateNarrative, NARRATIVE_BLOCKS, narrativeBlocks, narrativeFigures, type NarrativeSpec, type ParagraphSpec } from '../../src/core/narrative';
 import { renderParagraph, type RenderContext } from '../../src/core/narrative/render';
 
 /**
@@ -100,6 +100,21 @@ describe('narrative figures', () => {
     expect(figures.counts).toMatchObject({ units: 2, projects: 2, 'staff.authorized': 30, 'staff.admin.actual': 9, 'staff.institution.actual': 18, 'assets.vehicles': 3, 'procurement.equipmentOver200k': 2 });
   });
 
+  it('count procurement paid from basic expenditure with the projects’ and asset quantities as entered', () => {
+    const workbook = department();
+    const item = (id: string, catalogCode: string, quantity: number, unitPrice: number) => ({ id, name: id, catalogCode, measureUnit: '台', quantity, unitPrice, amount: quantity * unitPrice, smallFirmShare: 0 });
+    workbook.basicProcurement = [
+      { id: 'g1', unitId: 'u1', name: '公用类项目1', budget: 30 * WAN, listedAfter: null, items: [item('g1-1', 'A02010105', 4, 0.5 * WAN), item('g1-2', 'C21040000', 1, 1 * WAN)] },
+      { id: 'g2', unitId: 'u2', name: '公用经费', budget: 25 * WAN, listedAfter: 'p1', items: [item('g2-1', 'A02', 1, 25 * WAN)] },
+    ];
+    workbook.assets.quantities = { equipmentOver200k: 0, vehicles: 3 };
+    const figures = narrativeFigures(workbook, { conventions: { operatingCostUnits: 'all' } });
+    expect(figures.amounts).toMatchObject({ 'procurement.total': 82 * WAN, 'procurement.goods': 69 * WAN, 'procurement.services': 13 * WAN, 'procurement.works': 0 });
+    expect(figures.counts).toMatchObject({ 'procurement.items': 6, 'procurement.equipmentOver200k': 3, 'assets.quantity.equipmentOver200k': 0, 'assets.quantity.vehicles': 3 });
+    // A quantity never entered is unknown, not zero: the sentence part that quotes it drops.
+    expect(narrativeFigures(department(), { conventions: { operatingCostUnits: 'all' } }).counts['assets.quantity.equipmentOver200k']).toBeUndefined();
+  });
+
   it('count the organ’s 公用经费 only as 机关运行经费 under adminOnly', () => {
     expect(narrativeFigures(department(), { conventions: { operatingCostUnits: 'adminOnly' } }).amounts.operatingCost).toBe(21 * WAN);
   });
@@ -145,8 +160,6 @@ describe('sentence templates', () => {
     const workbook = department();
     workbook.texts.other = '第一段。\n\n 第二段。 ';
     expect(render({ clerk: 'other' }, workbook)).toEqual(['第一段。', '第二段。']);
-    expect(render({ clerk: 'other', line: 1 }, workbook)).toEqual(['第二段。']);
-    expect(render({ clerk: 'other', line: 5 }, workbook)).toEqual([]);
   });
 
   it('reject a placeholder it does not know, so a template typo cannot reach a published package', () => {
@@ -166,5 +179,35 @@ describe('generateNarrative', () => {
       expect(JSON.stringify(narrative)).not.toMatch(/\{[a-z]+[:}]|\[\[|\]\]/);
     }
     expect(() => generateNarrative(workbook, 'nowhere-2024')).toThrow(/no narrative for template "nowhere-2024"/);
+  });
+
+  it('prints a prose block under its heading, one paragraph per line, "#" lines as sub-sections, never as a template', () => {
+    const workbook = department();
+    const around = (blockText: string | undefined) => {
+      if (blockText === undefined) delete workbook.texts.blocks.safeguards;
+      else workbook.texts.blocks.safeguards = blockText;
+      const sections = generateNarrative(workbook, 'hebei-2024').sections;
+      const start = sections.findIndex((section) => section.heading === '（三）工作保障措施');
+      const end = sections.findIndex((section) => section.heading.startsWith('六、'));
+      return sections.slice(start, end);
+    };
+    expect(around('总体要求{amount:total}。\r\n# 1、完善制度建设\n 制定制度。 \n\n##2、加强支出管理\n优化结构。\n细化预算。')).toEqual([
+      { heading: '（三）工作保障措施', paragraphs: ['总体要求{amount:total}。'] },
+      { heading: '1、完善制度建设', paragraphs: ['制定制度。'] },
+      { heading: '2、加强支出管理', paragraphs: ['优化结构。', '细化预算。'] },
+    ]);
+    expect(around(undefined)).toEqual([{ heading: '（三）工作保障措施', paragraphs: [] }]);
+  });
+
+  it('names the blocks each template prints, with their headings', () => {
+    expect(narrativeBlocks('hebei-2024')).toEqual([{ block: 'safeguards', heading: '（三）工作保障措施' }]);
+    expect(narrativeBlocks('henan-2024')).toEqual([
+      { block: 'performanceEvaluation', heading: '（四）重点项目绩效评价情况' },
+      { block: 'transferPayments', heading: '（六）专项转移支付项目情况' },
+    ]);
+    expect(narrativeBlocks('shaanxi-2024')).toEqual([{ block: 'workTasks', heading: '二、工作任务' }]);
+    expect(narrativeBlocks('nowhere-2024')).toEqual([]);
+    const used = ['hebei-2024', 'henan-2024', 'shaanxi-2024'].flatMap((id) => narrativeBlocks(id).map((entry) => entry.block));
+    expect([...used].sort()).toEqual([...NARRATIVE_BLOCKS].sort());
   });
 });

@@ -27,12 +27,14 @@ describe('carrying a workbook into next year', () => {
     expect(next.texts.other).toBe(last.texts.other);
     expect(next.texts.glossary).toEqual(last.texts.glossary);
     expect(next.texts.glossary.length).toBeGreaterThan(0);
+    expect(next.texts.blocks).toEqual(last.texts.blocks);
+    expect(Object.keys(next.texts.blocks).length).toBeGreaterThan(0);
     expect(next.texts.reasons).toEqual({});
     expect(next.departmentPerformance.indicators).toEqual(last.departmentPerformance.indicators);
     expect(next.departmentPerformance.tasks.every((task) => task.amount === 0)).toBe(true);
   });
 
-  it('takes only the ticked projects, with indicators and spending plan, no procurement and no amounts', () => {
+  it('takes only the ticked projects, with indicators and spending plan, no procurement (nor basic spending’s) and no amounts', () => {
     expect(next.projects.map((project) => project.id)).toEqual([first.id, second.id]);
     for (const project of next.projects) {
       const before = last.projects.find((candidate) => candidate.id === project.id);
@@ -41,6 +43,9 @@ describe('carrying a workbook into next year', () => {
       expect(project.continuing).toBe(true);
       expect(project.procurement).toEqual([]);
     }
+    // What basic spending buys is decided afresh, like a project's procurement.
+    expect(last.basicProcurement.length).toBeGreaterThan(0);
+    expect(next.basicProcurement).toEqual([]);
     const kept = new Set(next.projects.map((project) => project.id));
     const expectedLines = last.budgetLines.filter((line) => line.projectId === null || kept.has(line.projectId));
     expect(next.budgetLines.map((line) => ({ ...line, amount: 0 }))).toEqual(expectedLines.map((line) => ({ ...line, amount: 0 })));

@@ -70,7 +70,7 @@ export function changedParts(edits: readonly Edit[]): ChangedPart[] {
 }
 
 /** Singletons whose change only workbook rules (re-run every time) and the department's target read. */
-const LIGHT_SINGLETONS = new Set<string>(['texts', 'priorYear', 'departmentPerformance']);
+const LIGHT_SINGLETONS = new Set<string>(['texts', 'priorYear', 'departmentPerformance', 'basicProcurement']);
 
 /** Amounts in messages: the entry unit with 2 decimals, more only when the amount has finer digits. */
 export function messageMoney(unit: MoneyUnit): (fen: Fen) => string {

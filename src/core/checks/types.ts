@@ -28,7 +28,10 @@ export interface TableRef {
 
 export interface FindingLocation {
   entity: FindingEntity;
-  /** The record at fault: a line, project, indicator or procurement id, a unit id, a text key. */
+  /**
+   * The record at fault: a line, project, indicator or procurement id, a unit id, a text key. Procurement
+   * paid from basic expenditure points at table "basicProcurement": an item (parentId its group) or a group.
+   */
   id?: string;
   /** The record holding it: the project of an indicator or procurement item, "department" for department indicators. */
   parentId?: string;

@@ -1,7 +1,7 @@
 import { catalogFor, type Catalog } from '../catalog';
 import { FISCAL_FUNDS, fundIsUnder } from '../funds';
 import type { Fen } from '../money';
-import type { BudgetLine, Workbook } from '../model';
+import type { BudgetLine, ProcurementItem, Workbook } from '../model';
 import { budgetPredicate, incomePredicate, type FilterLookups } from '../tables/filter';
 import type { LineFilter, Measure, TemplateSpec } from '../tables/spec';
 import type { ListSource } from './spec';
@@ -157,14 +157,18 @@ function codeFigures(lines: readonly BudgetLine[]): Record<string, Fen> {
   return figures;
 }
 
+/** Every procurement item: the projects' and those paid from basic expenditure. */
+function* procurementItems(workbook: Workbook): Iterable<ProcurementItem> {
+  for (const project of workbook.projects) yield* project.procurement;
+  for (const group of workbook.basicProcurement) yield* group.items;
+}
+
 function procurementFigures(workbook: Workbook): Record<string, Fen> {
   const figures: Record<string, Fen> = { 'procurement.total': 0, 'procurement.goods': 0, 'procurement.works': 0, 'procurement.services': 0 };
-  for (const project of workbook.projects) {
-    for (const item of project.procurement) {
-      figures['procurement.total'] = (figures['procurement.total'] ?? 0) + item.amount;
-      const kind = PROCUREMENT_KINDS[item.catalogCode.trim().charAt(0).toUpperCase()];
-      if (kind) figures[kind] = (figures[kind] ?? 0) + item.amount;
-    }
+  for (const item of procurementItems(workbook)) {
+    figures['procurement.total'] = (figures['procurement.total'] ?? 0) + item.amount;
+    const kind = PROCUREMENT_KINDS[item.catalogCode.trim().charAt(0).toUpperCase()];
+    if (kind) figures[kind] = (figures[kind] ?? 0) + item.amount;
   }
   return figures;
 }
@@ -178,12 +182,10 @@ function countFigures(workbook: Workbook): Record<string, number> {
   }
   const institution = ['institution', 'civilServantManaged'];
   let equipmentOver200k = 0;
-  let procurementItems = 0;
-  for (const project of workbook.projects) {
-    for (const item of project.procurement) {
-      procurementItems += 1;
-      if (item.catalogCode.trim().toUpperCase().startsWith('A') && item.unitPrice >= EQUIPMENT_THRESHOLD) equipmentOver200k += item.quantity;
-    }
+  let itemCount = 0;
+  for (const item of procurementItems(workbook)) {
+    itemCount += 1;
+    if (item.catalogCode.trim().toUpperCase().startsWith('A') && item.unitPrice >= EQUIPMENT_THRESHOLD) equipmentOver200k += item.quantity;
   }
   return {
     units: workbook.units.length,
@@ -195,11 +197,13 @@ function countFigures(workbook: Workbook): Record<string, number> {
     'staff.institution.authorized': staff(institution, 'authorizedStaff'),
     'staff.institution.actual': staff(institution, 'actualStaff'),
     projects: [...projectAmounts.values()].filter((amount) => amount !== 0).length,
-    'procurement.items': procurementItems,
+    'procurement.items': itemCount,
     'procurement.equipmentOver200k': equipmentOver200k,
     'assets.vehicles': workbook.assets.vehicles.reduce((sum, vehicle) => sum + vehicle.count, 0),
     'assets.generalEquipmentOver500k': workbook.assets.generalEquipmentOver500k,
     'assets.specialEquipmentOver1m': workbook.assets.specialEquipmentOver1m,
+    // Counts and areas beside the asset figures (e.g. equipmentOver200k 台); a key never entered is unknown.
+    ...Object.fromEntries(Object.entries(workbook.assets.quantities ?? {}).map(([key, count]) => [`assets.quantity.${key}`, count])),
   };
 }
 

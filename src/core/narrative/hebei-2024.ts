@@ -96,6 +96,7 @@ export const hebei2024Narrative: NarrativeSpec = {
     { heading: '（一）总体绩效目标', paragraphs: [{ clerk: 'annualGoal' }] },
     { heading: '（二）分项绩效目标', paragraphs: [] },
     { eachTask: { heading: '{n}、{name}' } },
+    { heading: '（三）工作保障措施', block: 'safeguards' },
     { heading: '六、部门主管专项资金预算安排情况及绩效目标', paragraphs: ['本部门不涉及专项资金。'] },
     // 七 and 八 are tables (project forms, 政府采购预算) the package prints under the heading.
     { heading: '七、部门项目预算安排情况及绩效目标', paragraphs: [] },

@@ -108,14 +108,13 @@ export const henan2024Narrative: NarrativeSpec = {
           '根据以前年度绩效评价结果，优化项目支出{year}年预算安排，并进一步改进管理、完善政策。',
       ],
     },
-    // 重点项目绩效评价 and 专项转移支付 are clerk text: the first and second line of texts.other.
-    { heading: '（四）重点项目绩效评价情况', paragraphs: [{ clerk: 'other', line: 0 }] },
+    { heading: '（四）重点项目绩效评价情况', block: 'performanceEvaluation' },
     {
       heading: '（五）国有资产占用情况',
       paragraphs: [
         '{asOf}，{dept}部门共有车辆{count:assets.vehicles}辆[[，其中：{list:vehicles}]]；单价50万元以上通用设备{count:assets.generalEquipmentOver500k}台（套），单位价值100万元以上专用设备{count:assets.specialEquipmentOver1m}台（套）。',
       ],
     },
-    { heading: '（六）专项转移支付项目情况', paragraphs: [{ clerk: 'other', line: 1 }] },
+    { heading: '（六）专项转移支付项目情况', block: 'transferPayments' },
   ],
 };

@@ -4,9 +4,9 @@ import { findTemplate } from '../templates';
 import { narrativeFigures } from './figures';
 import { hebei2024Narrative } from './hebei-2024';
 import { henan2024Narrative } from './henan-2024';
-import { fillTemplate, renderParagraph, type RenderContext } from './render';
+import { fillTemplate, renderParagraph, textLines, type RenderContext } from './render';
 import { shaanxi2024Narrative } from './shaanxi-2024';
-import type { NarrativeSpec, SectionSpec } from './spec';
+import type { NarrativeBlock, NarrativeSpec, SectionSpec } from './spec';
 
 /**
  * The generated narrative (第二部分 情况说明): a pure function of the workbook and the province's
@@ -18,7 +18,8 @@ import type { NarrativeSpec, SectionSpec } from './spec';
 export type { NarrativeFigures, ListItem } from './figures';
 export { narrativeFigures, DERIVED_FIGURES, SAN_GONG_ECON } from './figures';
 export { comparisonPhrase, compareWithPrior, formatAmount, splitShares, cleanReason, type Change, type Direction } from './phrases';
-export type { NarrativeSpec, SectionSpec, ParagraphSpec, ComparisonStyle, MoneyStyle, Condition, Piece, ListSource, ClerkText } from './spec';
+export type { NarrativeSpec, SectionSpec, ParagraphSpec, ComparisonStyle, MoneyStyle, Condition, Piece, ListSource, ClerkText, NarrativeBlock } from './spec';
+export { NARRATIVE_BLOCKS } from './spec';
 
 export interface NarrativeSection {
   /** "" for paragraphs that stand before the first heading (Hebei's introduction). */
@@ -44,6 +45,16 @@ export function findNarrative(templateId: string): NarrativeSpec | undefined {
 }
 
 /**
+ * The free-prose blocks (texts.blocks keys) the template's narrative prints, with the heading each is
+ * printed under, in narrative order; [] for a template without a narrative. For the texts screen.
+ */
+export function narrativeBlocks(templateId: string): { block: NarrativeBlock; heading: string }[] {
+  const spec = findNarrative(templateId);
+  if (!spec) return [];
+  return spec.sections.flatMap((section) => ('block' in section ? [{ block: section.block, heading: section.heading }] : []));
+}
+
+/**
  * The narrative of `workbook` under template `templateId` (e.g. "henan-2024"). `catalog` names codes
  * (Shaanxi lists 功能项 and 经济类 by name); by default the built-in catalogue plus the workbook's
  * imported entries. Throws for a template id without a table template or narrative spec.
@@ -63,8 +74,16 @@ function renderSection(section: SectionSpec, context: RenderContext): NarrativeS
   if ('eachTask' in section) {
     return context.workbook.departmentPerformance.tasks.map((task, index) => ({
       heading: section.eachTask.heading.replace('{n}', String(index + 1)).replace('{name}', task.name),
-      paragraphs: task.content.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== ''),
+      paragraphs: textLines(task.content),
     }));
+  }
+  if ('block' in section) {
+    const sections: NarrativeSection[] = [{ heading: fillTemplate(section.heading, context, context.spec.money.style), paragraphs: [] }];
+    for (const line of textLines(context.workbook.texts.blocks[section.block] ?? '')) {
+      if (line.startsWith('#')) sections.push({ heading: line.replace(/^#+/, '').trim(), paragraphs: [] });
+      else sections[sections.length - 1]?.paragraphs.push(line);
+    }
+    return sections;
   }
   return [
     {

@@ -35,10 +35,7 @@ export function renderParagraph(paragraph: ParagraphSpec, context: RenderContext
       nonEmpty(fillTemplate(paragraph.item, context, paragraph.money ?? context.spec.money.style, { item, n: index + 1 })),
     );
   }
-  const lines = clerkLines(paragraph.clerk, context.workbook);
-  if (paragraph.line === undefined) return lines;
-  const line = lines[paragraph.line];
-  return line === undefined ? [] : [line];
+  return clerkLines(paragraph.clerk, context.workbook);
 }
 
 function nonEmpty(text: string): string[] {
@@ -55,18 +52,25 @@ function holds(condition: Condition, figures: NarrativeFigures): boolean {
   return 'zero' in condition ? condition.zero.every(isZero) : condition.nonzero.some((key) => !isZero(key));
 }
 
+/** The non-empty lines of a clerk's text, trimmed. */
+export function textLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
 /** Clerk-written text, one paragraph per non-empty line. */
 function clerkLines(source: ClerkText, workbook: Workbook): string[] {
-  const split = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
   switch (source) {
     case 'duties':
-      return split(workbook.texts.duties);
+      return textLines(workbook.texts.duties);
     case 'organization':
-      return split(workbook.texts.organization);
+      return textLines(workbook.texts.organization);
     case 'other':
-      return split(workbook.texts.other);
+      return textLines(workbook.texts.other);
     case 'annualGoal':
-      return split(workbook.departmentPerformance.annualGoal);
+      return textLines(workbook.departmentPerformance.annualGoal);
     case 'glossary':
       return workbook.texts.glossary.map((entry, index) => `${index + 1}、${entry.term}：${entry.explanation}`);
   }

@@ -30,8 +30,7 @@ export const shaanxi2024Narrative: NarrativeSpec = {
   money: { unit: 'wan', style: 'compact' },
   comparisons: { default: spaced, tight, economic },
   sections: [
-    // 工作任务 is clerk prose the model has no field for yet (docs/narrative.md, "Gaps").
-    { heading: '二、工作任务', paragraphs: [] },
+    { heading: '二、工作任务', block: 'workTasks' },
     {
       heading: '三、预算单位构成',
       paragraphs: [
@@ -132,8 +131,8 @@ export const shaanxi2024Narrative: NarrativeSpec = {
       paragraphs: [
         {
           parts: [
-            // The count of 单价20万元以上 equipment held is not in the model yet: the group drops.
-            '截至上年底，本部门所属预算单位共有车辆 {count:assets.vehicles} 辆[[，单价 20 万元以上的设备 {count:assets.equipmentOver200k} 台]]。当年部门预算',
+            // The count of 单价20万元以上 equipment held is assets.quantities.equipmentOver200k; without it the group drops.
+            '截至上年底，本部门所属预算单位共有车辆 {count:assets.vehicles} 辆[[，单价 20 万元以上的设备 {count:assets.quantity.equipmentOver200k} 台]]。当年部门预算',
             { when: { zero: ['sanGong.vehiclePurchase'] }, then: '未安排购置车辆', else: '安排公务用车购置费 {amount:sanGong.vehiclePurchase} 万元' },
             '；',
             {

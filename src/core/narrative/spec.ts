@@ -88,13 +88,25 @@ export type ParagraphSpec =
   | { parts: Piece[]; money?: MoneyStyle }
   /** One paragraph per list item (e.g. one per 功能项 code). */
   | { each: ListSource; item: string; money?: MoneyStyle }
-  /** Clerk-written text, one paragraph per line; `line` picks one line (0-based). */
-  | { clerk: ClerkText; line?: number };
+  /** Clerk-written text, one paragraph per line. */
+  | { clerk: ClerkText };
+
+/**
+ * Keys of texts.blocks a narrative prints: 工作任务 (Shaanxi 二), 工作保障措施 (Hebei 五（三）),
+ * 重点项目绩效评价情况 (Henan 十（四）), 专项转移支付项目情况 (Henan 十（六）).
+ */
+export const NARRATIVE_BLOCKS = ['workTasks', 'safeguards', 'performanceEvaluation', 'transferPayments'] as const;
+export type NarrativeBlock = (typeof NARRATIVE_BLOCKS)[number];
 
 /** Free text blocks of the workbook. */
 export type ClerkText = 'duties' | 'organization' | 'other' | 'annualGoal' | 'glossary';
 
 export type SectionSpec =
   | { heading: string; paragraphs: ParagraphSpec[] }
+  /**
+   * Free prose the clerk writes for this section (texts.blocks[block]): one paragraph per line; a line
+   * starting with "#" opens a sub-section headed by the rest of the line (Hebei's 工作保障措施 1、… 7、).
+   */
+  | { heading: string; block: NarrativeBlock }
   /** One section per task of the department-wide performance target: heading with {n} and {name}, its content's lines. */
   | { eachTask: { heading: string } };

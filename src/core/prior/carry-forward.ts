@@ -106,6 +106,8 @@ export function carryForward(last: Workbook, options: CarryForwardOptions): Carr
     incomeLines,
     budgetLines,
     projects,
+    // What basic spending buys is decided afresh each year, like a project's procurement.
+    basicProcurement: [],
     departmentPerformance: {
       annualGoal: last.departmentPerformance.annualGoal,
       tasks: last.departmentPerformance.tasks.map((task) => ({ ...task, amount: 0 })),

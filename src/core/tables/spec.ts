@@ -234,11 +234,13 @@ export interface AssetRow {
 }
 
 /**
- * 政府采购预算 from the projects' procurement items: a total row, per unit a subtotal row, one row per item.
- * Item cells: fields of the project (projectName, projectCode, unitName …); { attribute: 'name' | 'catalogCode' |
- * 'measureUnit' | 'quantity' } as text; { attribute: 'amount' | 'unitPrice' | 'smallFirmAmount' | 'projectAmount' }
- * as money; a { measure } is the part of the item's amount its project's matching lines pay (pro rata, e.g. by fund).
- * Total and subtotal rows sum the item rows' money column by column.
+ * 政府采购预算 from the procurement items of projects and of basic-expenditure groups (Workbook.basicProcurement):
+ * a total row, per unit a subtotal row, one row per item. Item cells: fields of the source (projectName,
+ * projectCode, unitName …; a group's name is its projectName, its code empty); { attribute: 'name' |
+ * 'catalogCode' | 'measureUnit' | 'quantity' } as text; { attribute: 'amount' | 'unitPrice' | 'smallFirmAmount' |
+ * 'projectAmount' } as money (projectAmount: the project's lines, or the group's budget); a { measure } is the
+ * part of the item's amount the source's matching lines pay (pro rata, e.g. by fund; a group's lines are its
+ * unit's basic 公用经费 lines). Total and subtotal rows sum the item rows' money column by column.
  */
 export interface ProcurementRows {
   kind: 'procurementRows';

@@ -330,7 +330,7 @@ const projectPerformance: TableSpec = {
   notes: [],
 };
 
-/** 政府采购预算: every procurement item of every project, by fund. */
+/** 政府采购预算: every procurement item of every project and of basic spending (公用类项目1), by fund. */
 const PROCUREMENT_MONEY: CellSpec[] = [
   attr('amount'),
   spend({ funds: ['gen'] }),

@@ -19,5 +19,11 @@ export function nativeDialogs(parent: () => BrowserWindow | null, defaultFolder:
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    async saveFile(suggestedName, fileFilters) {
+      const options = { defaultPath: join(defaultFolder, suggestedName), filters: fileFilters, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const window = parent();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   };
 }

@@ -7,6 +7,7 @@ import { nativeDialogs } from './dialogs';
 import { registerApiIpc } from './ipc';
 import { lockDown, samePage } from './lockdown';
 import { electronPdfPrinter } from './pdf-printer';
+import { electronPrintDialog } from './print-dialog';
 
 /**
  * The desktop shell: one window, sandboxed renderer, the API served over IPC by the same
@@ -42,6 +43,7 @@ function createWindow(): void {
     dataDir,
     dialogs: nativeDialogs(() => mainWindow, dataDir),
     pdfPrinter: electronPdfPrinter(),
+    printDialog: electronPrintDialog(),
   });
   session = { handlers, dispatch: createDispatch(handlers) };
 

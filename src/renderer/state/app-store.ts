@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Edit } from '../../core/edits';
+import { applyEdits, type Edit } from '../../core/edits';
 import type { Workbook } from '../../core/model';
 import type { ApiArgs, ApiClient, ApiErrorPayload, ApiResult, WorkbookSummary } from '../../shared/api';
 import { ApiCallError } from '../api/client';
@@ -8,6 +8,8 @@ export type AppInfo = ApiResult<'app.info'>;
 export type RecentFile = ApiResult<'workbook.recent'>['files'][number];
 
 export interface AppState {
+  /** The API client, for calls whose outcome a screen keeps to itself (the preview's HTML). */
+  api: ApiClient;
   info: AppInfo | null;
   recent: RecentFile[];
   summary: WorkbookSummary | null;
@@ -67,6 +69,7 @@ export function createAppStore(api: ApiClient) {
     }
 
     return {
+      api,
       info: null,
       recent: [],
       summary: null,
@@ -124,9 +127,27 @@ export function createAppStore(api: ApiClient) {
       },
 
       async edit(edits) {
+        // The screen shows the edit at once (grids stay responsive with 50,000 lines); the file
+        // applies the same edits with the same core function. If the file refuses them, or
+        // another change slipped in between, the workbook is fetched again.
+        const before = get().workbook;
+        if (before) {
+          try {
+            set({ workbook: applyEdits(before, edits).workbook });
+          } catch {
+            // An edit naming a record that is gone: let the service word the refusal.
+          }
+        }
         const done = await run(async () => {
-          await api.call('workbook.edit', { edits });
-          await loadWorkbook();
+          const expected = (get().summary?.revision ?? 0) + 1;
+          try {
+            const summary = await api.call('workbook.edit', { edits });
+            set({ summary });
+            if (summary.revision !== expected) await loadWorkbook();
+          } catch (error) {
+            await loadWorkbook().catch(() => undefined);
+            throw error;
+          }
           return true;
         });
         return done === true;

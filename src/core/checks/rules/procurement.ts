@@ -1,9 +1,12 @@
 import type { Fen } from '../../money';
-import type { ProcurementItem, Project } from '../../model';
-import { NO_HITS, type FindingLocation, type Hit, type Rule } from '../types';
-import { hit, lineRule, projectAt } from './define';
+import type { BasicProcurement, ProcurementItem, Project } from '../../model';
+import { NO_HITS, type CheckContext, type FindingLocation, type FindingParams, type Hit, type Rule, type Severity } from '../types';
+import { hit, lineRule, projectAt, workbookRule } from './define';
 
-/** Rules over a project's 政府采购 items (identity 11). */
+/**
+ * Rules over 政府采购 items (identity 11): a project's, checked per project as its record changes, and
+ * those paid from basic expenditure (Workbook.basicProcurement), a handful, checked with the workbook rules.
+ */
 function itemAt(project: Project, item: ProcurementItem, field: string): FindingLocation {
   return {
     entity: 'procurement',
@@ -31,70 +34,84 @@ export function expectedAmount(quantity: number, unitPrice: Fen): Fen {
   return Number(negative ? -rounded : rounded);
 }
 
-function eachItem(project: Project, test: (item: ProcurementItem) => Hit | null): readonly Hit[] {
-  let hits: Hit[] | null = null;
-  for (const item of project.procurement) {
-    const found = test(item);
-    if (found) (hits ??= []).push(found);
-  }
-  return hits ?? NO_HITS;
+/** What an item rule reports about one item, without saying where it is. */
+type ItemTest = (item: ProcurementItem, context: CheckContext) => FindingParams | null;
+
+/** quantity × unit price = amount; items with neither are left to the quantity rule. */
+const amountMismatch: ItemTest = (item, { money, workbook }) => {
+  if (item.quantity === 0 && item.unitPrice === 0) return null;
+  const expected = expectedAmount(item.quantity, item.unitPrice);
+  if (expected === item.amount) return null;
+  return {
+    item: item.name,
+    quantity: item.quantity,
+    unitPrice: money(item.unitPrice),
+    expected: money(expected),
+    amount: money(item.amount),
+    moneyUnit: workbook.settings.entryUnit,
+  };
+};
+
+const quantityMissing: ItemTest = (item, { money, workbook }) =>
+  item.quantity === 0 && item.unitPrice === 0 && item.amount !== 0 ? { item: item.name, amount: money(item.amount), moneyUnit: workbook.settings.entryUnit } : null;
+
+const catalogCodeWrong: ItemTest = (item) => (/^[ABC]/.test(item.catalogCode.trim().toUpperCase()) ? null : { item: item.name, code: item.catalogCode });
+
+/** One rule per item test over the projects' items: params name the project. */
+interface ItemRule {
+  id: string;
+  severity: Severity;
+  messageKey: string;
+  description: string;
+  /** The item field a finding points at. */
+  field: string;
+  test: ItemTest;
 }
 
+function projectItemRule({ field, test, ...rule }: ItemRule): Rule {
+  return lineRule({
+    ...rule,
+    collection: 'projects',
+    evaluate: (project, context) => {
+      let hits: Hit[] | null = null;
+      for (const item of project.procurement) {
+        const params = test(item, context);
+        if (params) (hits ??= []).push({ params: { project: project.name, ...params }, location: itemAt(project, item, field) });
+      }
+      return hits ?? NO_HITS;
+    },
+  });
+}
+
+/** The same test over the items paid from basic expenditure (few: re-run with the workbook rules). */
+function basicItemRule({ field, test, ...rule }: ItemRule): Rule {
+  return workbookRule({
+    ...rule,
+    evaluate: (context) => {
+      let hits: Hit[] | null = null;
+      for (const group of context.workbook.basicProcurement) {
+        for (const item of group.items) {
+          const params = test(item, context);
+          if (params) (hits ??= []).push({ params: { group: group.name, ...params }, location: basicItemAt(group, item, field) });
+        }
+      }
+      return hits ?? NO_HITS;
+    },
+  });
+}
+
+function basicItemAt(group: BasicProcurement, item: ProcurementItem, field: string): FindingLocation {
+  return { entity: 'procurement', id: item.id, parentId: group.id, field, tables: [{ tableId: 'basicProcurement', rowKey: item.id, column: field }] };
+}
+
+const AMOUNT = 'A procurement item\'s amount = quantity × unit price (identity 11). Items with neither quantity nor unit price are left to "procurement.quantityMissing".';
+const QUANTITY = 'A procurement item with an amount states its quantity and unit price.';
+const CATALOG = 'A procurement item\'s 品目 code starts with A (goods), B (works) or C (services), so the narrative can total it.';
+
 export const procurementRules: Rule[] = [
-  lineRule({
-    id: 'procurement.amount',
-    severity: 'error',
-    messageKey: 'checks:procurementAmountMismatch',
-    description: 'A procurement item\'s amount = quantity × unit price (identity 11). Items with neither quantity nor unit price are left to "procurement.quantityMissing".',
-    collection: 'projects',
-    evaluate: (project, { money, workbook }) =>
-      eachItem(project, (item) => {
-        if (item.quantity === 0 && item.unitPrice === 0) return null;
-        const expected = expectedAmount(item.quantity, item.unitPrice);
-        if (expected === item.amount) return null;
-        return {
-          params: {
-            project: project.name,
-            item: item.name,
-            quantity: item.quantity,
-            unitPrice: money(item.unitPrice),
-            expected: money(expected),
-            amount: money(item.amount),
-            moneyUnit: workbook.settings.entryUnit,
-          },
-          location: itemAt(project, item, 'amount'),
-        };
-      }),
-  }),
-  lineRule({
-    id: 'procurement.quantityMissing',
-    severity: 'warning',
-    messageKey: 'checks:procurementQuantityMissing',
-    description: 'A procurement item with an amount states its quantity and unit price.',
-    collection: 'projects',
-    evaluate: (project, { money, workbook }) =>
-      eachItem(project, (item) =>
-        item.quantity === 0 && item.unitPrice === 0 && item.amount !== 0
-          ? {
-              params: { project: project.name, item: item.name, amount: money(item.amount), moneyUnit: workbook.settings.entryUnit },
-              location: itemAt(project, item, 'quantity'),
-            }
-          : null,
-      ),
-  }),
-  lineRule({
-    id: 'procurement.catalogCode',
-    severity: 'warning',
-    messageKey: 'checks:procurementCatalogCode',
-    description: 'A procurement item\'s 品目 code starts with A (goods), B (works) or C (services), so the narrative can total it.',
-    collection: 'projects',
-    evaluate: (project) =>
-      eachItem(project, (item) =>
-        /^[ABC]/.test(item.catalogCode.trim().toUpperCase())
-          ? null
-          : { params: { project: project.name, item: item.name, code: item.catalogCode }, location: itemAt(project, item, 'catalogCode') },
-      ),
-  }),
+  projectItemRule({ id: 'procurement.amount', severity: 'error', messageKey: 'checks:procurementAmountMismatch', description: AMOUNT, field: 'amount', test: amountMismatch }),
+  projectItemRule({ id: 'procurement.quantityMissing', severity: 'warning', messageKey: 'checks:procurementQuantityMissing', description: QUANTITY, field: 'quantity', test: quantityMissing }),
+  projectItemRule({ id: 'procurement.catalogCode', severity: 'warning', messageKey: 'checks:procurementCatalogCode', description: CATALOG, field: 'catalogCode', test: catalogCodeWrong }),
   lineRule({
     id: 'procurement.exceedsProject',
     severity: 'warning',
@@ -110,6 +127,49 @@ export const procurementRules: Rule[] = [
         { project: project.name, procurement: money(procurement), amount: money(amount), moneyUnit: workbook.settings.entryUnit },
         projectAt(project.id, 'procurement'),
       );
+    },
+  }),
+  basicItemRule({
+    id: 'basicProcurement.amount',
+    severity: 'error',
+    messageKey: 'checks:basicProcurementAmountMismatch',
+    description:
+      'An item bought with basic expenditure (basicProcurement): amount = quantity × unit price (identity 11). Items with neither quantity nor unit price are left to "basicProcurement.quantityMissing".',
+    field: 'amount',
+    test: amountMismatch,
+  }),
+  basicItemRule({
+    id: 'basicProcurement.quantityMissing',
+    severity: 'warning',
+    messageKey: 'checks:basicProcurementQuantityMissing',
+    description: 'An item bought with basic expenditure that has an amount states its quantity and unit price.',
+    field: 'quantity',
+    test: quantityMissing,
+  }),
+  basicItemRule({
+    id: 'basicProcurement.catalogCode',
+    severity: 'warning',
+    messageKey: 'checks:basicProcurementCatalogCode',
+    description: 'An item bought with basic expenditure has a 品目 code starting with A (goods), B (works) or C (services), so the narrative can total it.',
+    field: 'catalogCode',
+    test: catalogCodeWrong,
+  }),
+  workbookRule({
+    id: 'basicProcurement.exceedsBudget',
+    severity: 'warning',
+    messageKey: 'checks:basicProcurementExceedsBudget',
+    description: 'The items of a group of procurement paid from basic expenditure do not exceed the group\'s stated budget (预算资金).',
+    evaluate: ({ money, workbook }) => {
+      let hits: Hit[] | null = null;
+      for (const group of workbook.basicProcurement) {
+        const procurement = group.items.reduce((sum, item) => sum + item.amount, 0);
+        if (procurement <= group.budget) continue;
+        (hits ??= []).push({
+          params: { group: group.name, procurement: money(procurement), budget: money(group.budget), moneyUnit: workbook.settings.entryUnit },
+          location: { entity: 'procurement', id: group.id, field: 'budget', tables: [{ tableId: 'basicProcurement', rowKey: group.id, column: 'budget' }] },
+        });
+      }
+      return hits ?? NO_HITS;
     },
   }),
 ];

@@ -7,12 +7,13 @@ import { projectAt, workbookRule } from './define';
 
 /**
  * Lints over clerk-written text: reasons for year-over-year changes (texts.reasons), 其他需要说明
- * 的事项 (texts.other), the department's annual goal, and each project's purpose and goal.
+ * 的事项 (texts.other), the narrative's prose blocks (texts.blocks), the department's annual goal,
+ * and each project's purpose and goal.
  */
 interface TextBlock {
-  /** reasons | other | annualGoal | purpose | goal: names the block in messages. */
+  /** reasons | other | blocks | annualGoal | purpose | goal: names the block in messages. */
   block: string;
-  /** The reason's key or the project's name; "" for the single blocks. */
+  /** The reason's key, the prose block's key or the project's name; "" for the single blocks. */
   blockName: string;
   text: string;
   location: FindingLocation;
@@ -40,6 +41,9 @@ function eachBlock(
   }
   const { other } = workbook.texts;
   visit(other, () => ({ block: 'other', blockName: '', text: other, location: { entity: 'text', id: 'other', tables: [{ tableId: 'texts', rowKey: 'other' }] } }));
+  for (const [key, text] of Object.entries(workbook.texts.blocks)) {
+    visit(text, () => ({ block: 'blocks', blockName: key, text, location: { entity: 'text', id: 'blocks', field: key, tables: [{ tableId: 'texts', rowKey: `blocks.${key}` }] } }));
+  }
   const { annualGoal } = workbook.departmentPerformance;
   visit(annualGoal, () => ({
     block: 'annualGoal',

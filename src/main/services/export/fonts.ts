@@ -22,7 +22,7 @@ export const FONT_PACKAGES = [
 ] as const;
 
 const subsetsCache = new Map<string, FontSubset[]>();
-const dataUrlCache = new Map<string, string>();
+const base64Cache = new Map<string, string>();
 
 /** The subsets one @fontsource package declares for a weight, read from its CSS file. */
 export function fontsourceSubsets(packageName: string, weight: number): FontSubset[] {
@@ -61,32 +61,49 @@ export function parseUnicodeRange(text: string): [number, number][] {
     });
 }
 
-/** @font-face rules, as data URLs, for every subset of our fonts that holds a character of `text`. */
-export function embeddedFontCss(text: string): string {
+/** One font subset the document needs, its bytes base64 (for the FontFace API where a CSP refuses data: fonts). */
+export interface EmbeddedFontFace {
+  family: string;
+  weight: number;
+  /** CSS unicode-range, e.g. "U+4e00-4e7f,U+3002". */
+  unicodeRange: string;
+  woff2Base64: string;
+}
+
+/** Every subset of our fonts that holds a character of `text`. */
+export function embeddedFontFaces(text: string): EmbeddedFontFace[] {
   const codes = [...new Set(Array.from(text, (char) => char.codePointAt(0) ?? 0))].sort((a, b) => a - b);
-  const rules: string[] = [];
+  const faces: EmbeddedFontFace[] = [];
   for (const { name, weights } of FONT_PACKAGES) {
     for (const weight of weights) {
       for (const subset of fontsourceSubsets(name, weight)) {
         if (!subset.ranges.some(([start, end]) => anyBetween(codes, start, end))) continue;
-        const range = subset.ranges.map(([start, end]) => (start === end ? `U+${hex(start)}` : `U+${hex(start)}-${hex(end)}`)).join(',');
-        rules.push(
-          `@font-face{font-family:'${subset.family}';font-style:normal;font-weight:${subset.weight};font-display:block;` +
-            `src:url(${dataUrl(subset.file)}) format('woff2');unicode-range:${range};}`,
-        );
+        const unicodeRange = subset.ranges.map(([start, end]) => (start === end ? `U+${hex(start)}` : `U+${hex(start)}-${hex(end)}`)).join(',');
+        faces.push({ family: subset.family, weight: subset.weight, unicodeRange, woff2Base64: base64Of(subset.file) });
       }
     }
   }
-  return rules.join('\n');
+  return faces;
 }
 
-function dataUrl(file: string): string {
-  let url = dataUrlCache.get(file);
-  if (!url) {
-    url = `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
-    dataUrlCache.set(file, url);
+/** @font-face rules, as data URLs, for every subset of our fonts that holds a character of `text`. */
+export function embeddedFontCss(text: string): string {
+  return embeddedFontFaces(text)
+    .map(
+      (face) =>
+        `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;` +
+        `src:url(data:font/woff2;base64,${face.woff2Base64}) format('woff2');unicode-range:${face.unicodeRange};}`,
+    )
+    .join('\n');
+}
+
+function base64Of(file: string): string {
+  let data = base64Cache.get(file);
+  if (!data) {
+    data = readFileSync(file).toString('base64');
+    base64Cache.set(file, data);
   }
-  return url;
+  return data;
 }
 
 /** Whether the sorted `codes` hold one in [start, end] (binary search). */

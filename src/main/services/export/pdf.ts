@@ -65,16 +65,21 @@ export interface PdfExportOptions extends ExportControl {
   date?: string;
 }
 
-/** Evaluates the template, builds the package and prints it to `path` (atomically). */
-export async function exportPdf(workbook: Workbook, template: TemplateSpec, path: string, options: PdfExportOptions): Promise<PdfResult & { path: string }> {
-  progressSlice(options, 0, 0.05)(0, 'evaluate');
+/** The package's content: the template evaluated over the workbook, the narrative, the cover's date. */
+export function disclosurePackage(workbook: Workbook, template: TemplateSpec, options: Pick<PdfExportOptions, 'narrative' | 'date'> = {}): DisclosurePackage {
   const tables = reportTables(workbook, template).map(({ table }) => table);
-  const pkg = buildDisclosurePackage({
+  return buildDisclosurePackage({
     workbook,
     tables,
     narrative: options.narrative ?? packageNarrative(workbook, template),
     fallbackDate: options.date ?? new Date().toISOString().slice(0, 10),
   });
+}
+
+/** Evaluates the template, builds the package and prints it to `path` (atomically). */
+export async function exportPdf(workbook: Workbook, template: TemplateSpec, path: string, options: PdfExportOptions): Promise<PdfResult & { path: string }> {
+  progressSlice(options, 0, 0.05)(0, 'evaluate');
+  const pkg = disclosurePackage(workbook, template, options);
   const result = await printPackage(pkg, options.printer, { signal: options.signal, onProgress: (fraction, stage) => options.onProgress?.(0.05 + fraction * 0.9, stage) });
   writeFileAtomic(path, result.bytes);
   options.onProgress?.(1, 'done');

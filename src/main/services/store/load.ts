@@ -11,6 +11,7 @@ import { readUndoPosition, type UndoPosition } from './undo-log';
 export const SINGLETON_SCHEMAS: { [S in SingletonName]: z.ZodType } = {
   settings: modelSchemas.settings,
   department: modelSchemas.department,
+  basicProcurement: modelSchemas.basicProcurement,
   departmentPerformance: modelSchemas.departmentPerformance,
   assets: modelSchemas.assets,
   texts: modelSchemas.texts,
@@ -38,6 +39,7 @@ export function loadWorkbook(db: Database.Database, path: string): LoadedWorkboo
     incomeLines: collections.incomeLines,
     budgetLines: collections.budgetLines,
     projects: collections.projects,
+    basicProcurement: singletons.basicProcurement as Workbook['basicProcurement'],
     departmentPerformance: singletons.departmentPerformance as Workbook['departmentPerformance'],
     assets: singletons.assets as Workbook['assets'],
     texts: singletons.texts as Workbook['texts'],

@@ -120,11 +120,23 @@ ALTER TABLE units ADD COLUMN grade TEXT NOT NULL DEFAULT '';
 ALTER TABLE units ADD COLUMN funding_form TEXT NOT NULL DEFAULT '';
 `;
 
+/**
+ * Version 4: the workbook gained procurement paid from basic expenditure (singleton `basicProcurement`)
+ * and free prose per narrative section (`texts.blocks`). Both start empty in an existing file; in a new
+ * file the workbook's own values, written right after the migrations, replace the inserted row.
+ */
+const V4 = `
+INSERT OR IGNORE INTO singletons (key, value) VALUES ('basicProcurement', '[]');
+UPDATE singletons SET value = json_set(value, '$.blocks', json('{}'))
+  WHERE key = 'texts' AND json_type(value, '$.blocks') IS NULL;
+`;
+
 /** Every step from an empty file; a new workbook runs them all, an old one the rest. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial layout', sql: V1 },
   { version: 2, description: 'budget_lines.note', sql: V2 },
   { version: 3, description: 'units.grade, units.funding_form', sql: V3 },
+  { version: 4, description: 'singletons basicProcurement, texts.blocks', sql: V4 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

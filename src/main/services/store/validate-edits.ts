@@ -54,8 +54,11 @@ function issueError(index: number, target: string, issues: readonly { path: Prop
 export function checkReferences(workbook: Workbook, edits: readonly Edit[]): void {
   const lastPut = new Map<CollectionName, Map<string, number>>();
   const deletes: { index: number; collection: 'units' | 'projects'; id: string }[] = [];
+  let basicProcurementSet: number | null = null;
   edits.forEach((edit, index) => {
-    if (edit.op === 'put' && edit.collection !== 'units') {
+    if (edit.op === 'set' && edit.key === 'basicProcurement') {
+      basicProcurementSet = index;
+    } else if (edit.op === 'put' && edit.collection !== 'units') {
       const ids = lastPut.get(edit.collection) ?? new Map<string, number>();
       ids.set(edit.record.id, index);
       lastPut.set(edit.collection, ids);
@@ -63,9 +66,15 @@ export function checkReferences(workbook: Workbook, edits: readonly Edit[]): voi
       deletes.push({ index, collection: edit.collection, id: edit.id });
     }
   });
-  if (lastPut.size === 0 && deletes.length === 0) return;
+  if (lastPut.size === 0 && deletes.length === 0 && basicProcurementSet === null) return;
   const unitIds = new Set(workbook.units.map((unit) => unit.id));
   const projectIds = new Set(workbook.projects.map((project) => project.id));
+  if (basicProcurementSet !== null) {
+    const index: number = basicProcurementSet;
+    for (const group of workbook.basicProcurement) {
+      if (!unitIds.has(group.unitId)) throw invalid(index, `basicProcurement/${group.id}`, { context: 'reference', field: 'unitId', value: group.unitId });
+    }
+  }
   for (const [collection, ids] of lastPut) {
     for (const record of workbook[collection] as { id: string; unitId?: string; projectId?: string | null }[]) {
       const index = ids.get(record.id);
@@ -86,6 +95,7 @@ export function checkReferences(workbook: Workbook, edits: readonly Edit[]): voi
 function countUsers(workbook: Workbook, collection: 'units' | 'projects', id: string): number {
   if (collection === 'projects') return workbook.budgetLines.filter((line) => line.projectId === id).length;
   return (
+    workbook.basicProcurement.filter((group) => group.unitId === id).length +
     workbook.projects.filter((project) => project.unitId === id).length +
     workbook.incomeLines.filter((line) => line.unitId === id).length +
     workbook.budgetLines.filter((line) => line.unitId === id).length
@@ -109,7 +119,7 @@ export function validateWorkbook(workbook: unknown): asserts workbook is Workboo
   }
   const unitIds = new Set(value.units.map((unit) => unit.id));
   const projectIds = new Set(value.projects.map((project) => project.id));
-  for (const name of ['projects', 'incomeLines', 'budgetLines'] as const) {
+  for (const name of ['projects', 'incomeLines', 'budgetLines', 'basicProcurement'] as const) {
     (value[name] as { unitId: string; projectId?: string | null }[]).forEach((record, index) => {
       if (!unitIds.has(record.unitId)) {
         throw new UserError('store:invalidWorkbook', { field: `${name}[${index}].unitId`, detail: `unknown unit "${record.unitId}"` });

@@ -1,0 +1,113 @@
+import { createStore } from 'zustand/vanilla';
+import type { Finding } from '../../core/checks';
+import type { CommitPlan, RowDraft } from '../../core/workbench';
+
+export type SectionId = 'units' | 'income' | 'expenditure' | 'projects' | 'performance' | 'texts' | 'assets' | 'preview' | 'summary' | 'export';
+export const SECTIONS: readonly SectionId[] = ['units', 'income', 'expenditure', 'projects', 'performance', 'texts', 'assets', 'preview', 'summary', 'export'];
+
+/** A cell (or field) some screen should show and focus: from the check panel, a status-bar count … */
+export interface FocusTarget {
+  /** A grid id ("budgetLines", "projectLines", "procurement" …) or a form ("project", "texts"). */
+  tableId: string;
+  rowKey: string;
+  column: string;
+  seq: number;
+}
+
+/** Unsaved input of one grid: drafts of saved records by id, and new rows in the order they were typed. */
+export interface DraftTable {
+  rows: Record<string, RowDraft>;
+  newRows: string[];
+}
+
+export const EMPTY_DRAFTS: DraftTable = { rows: {}, newRows: [] };
+
+export interface CheckStatus {
+  findings: Finding[];
+  /** The workbook revision the findings describe; behind while a run is scheduled. */
+  running: boolean;
+}
+
+export interface WorkbenchState {
+  section: SectionId;
+  /** The project open in the project screen, or null for the list. */
+  projectId: string | null;
+  focus: FocusTarget | null;
+  drafts: Record<string, DraftTable>;
+  checks: CheckStatus;
+  checkPanelOpen: boolean;
+  go(section: SectionId, projectId?: string | null): void;
+  /** Moves to the screen holding `tableId` and asks it to focus the row's field. */
+  reveal(target: Omit<FocusTarget, 'seq'>, section: SectionId, projectId?: string | null): void;
+  /** The screen showed the focus request `seq`; later screens must not act on it again. */
+  focusDone(seq: number): void;
+  applyDrafts(tableId: string, plan: Pick<CommitPlan<unknown>, 'drafts' | 'created'>, newKeys: readonly string[]): void;
+  dropDrafts(tableId: string, keys: readonly string[]): void;
+  setChecks(status: Partial<CheckStatus>): void;
+  toggleCheckPanel(open?: boolean): void;
+}
+
+export type WorkbenchStore = ReturnType<typeof createWorkbenchStore>;
+
+/**
+ * The workbench's own state, beside the workbook: which screen is shown, unsaved grid input
+ * (drafts survive switching screens), the latest check findings, where to move focus next.
+ */
+export function createWorkbenchStore() {
+  let seq = 0;
+  return createStore<WorkbenchState>()((set) => ({
+    section: 'units',
+    projectId: null,
+    focus: null,
+    drafts: {},
+    checks: { findings: [], running: false },
+    checkPanelOpen: false,
+
+    go(section, projectId = null) {
+      // Moving on by hand drops any pending focus request, so a screen opened later does not act on it.
+      set({ section, projectId, focus: null });
+    },
+
+    reveal(target, section, projectId = null) {
+      seq += 1;
+      set({ section, projectId, focus: { ...target, seq } });
+    },
+
+    focusDone(done) {
+      set((state) => (state.focus?.seq === done ? { focus: null } : {}));
+    },
+
+    applyDrafts(tableId, plan, newKeys) {
+      set((state) => {
+        const table = state.drafts[tableId] ?? EMPTY_DRAFTS;
+        const rows = { ...table.rows };
+        let newRows = [...table.newRows];
+        for (const key of newKeys) if (!newRows.includes(key)) newRows.push(key);
+        for (const [key, draft] of plan.drafts) {
+          if (draft) rows[key] = draft;
+          else delete rows[key];
+        }
+        newRows = newRows.filter((key) => rows[key] !== undefined && !plan.created.has(key));
+        return { drafts: { ...state.drafts, [tableId]: { rows, newRows } } };
+      });
+    },
+
+    dropDrafts(tableId, keys) {
+      set((state) => {
+        const table = state.drafts[tableId];
+        if (!table) return {};
+        const rows = { ...table.rows };
+        for (const key of keys) delete rows[key];
+        return { drafts: { ...state.drafts, [tableId]: { rows, newRows: table.newRows.filter((key) => !keys.includes(key)) } } };
+      });
+    },
+
+    setChecks(status) {
+      set((state) => ({ checks: { ...state.checks, ...status } }));
+    },
+
+    toggleCheckPanel(open) {
+      set((state) => ({ checkPanelOpen: open ?? !state.checkPanelOpen }));
+    },
+  }));
+}
