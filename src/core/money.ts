@@ -114,6 +114,12 @@ export function percentOf(part: Fen, whole: Fen): string | null {
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
+/** amount × part / whole to the 分, rounded half away from zero, exact for any size; 0 when whole is 0. */
+export function prorate(amount: Fen, part: number, whole: number): Fen {
+  if (whole === 0) return 0;
+  return Number(divideRounded(BigInt(amount) * BigInt(part), BigInt(whole)));
+}
+
 /** Integer division rounding half away from zero, exact for any size. */
 function divideRounded(numerator: bigint, denominator: bigint): bigint {
   const negative = numerator < 0n !== denominator < 0n;

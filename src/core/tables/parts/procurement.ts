@@ -1,4 +1,4 @@
-import type { Fen } from '../../money';
+import { prorate, type Fen } from '../../money';
 import type { BasicProcurement, BudgetLine, ProcurementItem, Unit, Workbook } from '../../model';
 import { budgetPredicate, isPersonnelEcon } from '../filter';
 import { projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
@@ -94,11 +94,11 @@ function itemAmounts(cells: CellSpec[], item: ProcurementItem, source: Source, c
     if (money === 'amount') return item.amount;
     if (money === 'unitPrice') return item.unitPrice;
     if (money === 'projectAmount') return source.budget;
-    if (money === 'smallFirmAmount') return shareOf(item.amount, Math.round(item.smallFirmShare * 100), 10000);
+    if (money === 'smallFirmAmount') return prorate(item.amount, Math.round(item.smallFirmShare * 100), 10000);
     if (!('measure' in cell) || cell.measure.source !== 'budget') return undefined;
     const test = budgetPredicate(cell.measure, context);
     const matched = source.lines.reduce((total, line) => (test(line) ? total + line.amount : total), 0);
-    return linesAmount === 0 ? 0 : shareOf(item.amount, matched, linesAmount);
+    return linesAmount === 0 ? 0 : prorate(item.amount, matched, linesAmount);
   });
 }
 
@@ -141,15 +141,4 @@ function addInto(total: Fen[], amounts: (Fen | undefined)[]) {
   amounts.forEach((amount, index) => {
     if (amount !== undefined) total[index] = (total[index] ?? 0) + amount;
   });
-}
-
-/** amount × part / whole, rounded half away from zero, exact for any size. */
-function shareOf(amount: Fen, part: number, whole: number): Fen {
-  const numerator = BigInt(amount) * BigInt(part);
-  const denominator = BigInt(whole);
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const quotient = (n * 2n + d) / (d * 2n);
-  return Number(negative ? -quotient : quotient);
 }

@@ -1,4 +1,4 @@
-import type { Fen } from '../../money';
+import { prorate, type Fen } from '../../money';
 import { renderCells, type Context, type EvaluatedRow } from '../render';
 import type { CellSpec, TaskFundRows } from '../spec';
 import { sumLines } from './fixed';
@@ -25,17 +25,4 @@ export function evaluateTaskFundRows(part: TaskFundRows, context: Context): Eval
 
 function isAmount(cell: CellSpec): boolean {
   return typeof cell === 'object' && 'attribute' in cell && cell.attribute === 'amount';
-}
-
-/** amount × part / whole to the 分, rounded half away from zero; 0 when the budget is empty. */
-function prorate(amount: Fen, part: Fen, whole: Fen): Fen {
-  if (whole === 0) return 0;
-  if (part === whole) return amount;
-  const numerator = BigInt(amount) * BigInt(part);
-  const denominator = BigInt(whole);
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const quotient = (n * 2n + d) / (d * 2n);
-  return Number(negative ? -quotient : quotient);
 }
