@@ -199,7 +199,7 @@ try {
           scrollP95: round(ours.p95Ms / theirs.p95Ms),
         }
       : null,
-    targets: { scrollFrameP95Ms: 33, timeToFirstInteractiveGridMs: 3000 },
+    targets: { scrollFrameP95Ms: 16, timeToFirstInteractiveGridMs: 3000 },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
