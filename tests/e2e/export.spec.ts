@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { fromInterchange } from '../../src/core/interchange';
 import type { Workbook } from '../../src/core/model';
+import { screenshotsDir } from './support';
 
 /**
  * A clerk publishes the Henan budget from browser mode: the workbook is seeded through the API
@@ -14,10 +15,7 @@ import type { Workbook } from '../../src/core/model';
  */
 test.describe.configure({ mode: 'serial' });
 
-const screenshots = resolve(
-  import.meta.dirname,
-  process.env.BUDGET_DESK_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../test-results/screenshots',
-);
+const screenshots = screenshotsDir;
 const env = (name: string) => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run through playwright.config.ts`);

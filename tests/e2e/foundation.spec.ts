@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { screenshotsDir, e2eUrl } from './support';
 
 /**
  * A clerk's first session in browser mode: create the 2025 workbook, add the organ as a unit,
@@ -9,17 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
  */
 test.describe.configure({ mode: 'serial' });
 
-// BUDGET_DESK_SCREENSHOTS=1 refreshes the committed pictures in docs/screenshots; ordinary runs
-// write them under test-results so that running the suite leaves the work tree clean.
-const screenshots = resolve(
-  import.meta.dirname,
-  process.env.BUDGET_DESK_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../test-results/screenshots',
-);
-const pageUrl = () => {
-  const url = process.env.BUDGET_DESK_E2E_URL;
-  if (!url) throw new Error('BUDGET_DESK_E2E_URL is not set: run through playwright.config.ts');
-  return url;
-};
+const screenshots = screenshotsDir;
+const pageUrl = e2eUrl;
 
 /** Raw i18n keys look like "units.add" or "app:title"; none may reach the screen. */
 async function expectNoRawKeys(page: Page): Promise<void> {

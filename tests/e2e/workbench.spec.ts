@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { screenshotsDir, e2eUrl } from './support';
 
 /**
  * A clerk compiles a budget in the workbench, as they would in Excel: creates the 2025 workbook,
@@ -12,15 +13,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
  */
 test.describe.configure({ mode: 'serial' });
 
-const screenshots = resolve(
-  import.meta.dirname,
-  process.env.BUDGET_DESK_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../test-results/screenshots',
-);
-const pageUrl = () => {
-  const url = process.env.BUDGET_DESK_E2E_URL;
-  if (!url) throw new Error('BUDGET_DESK_E2E_URL is not set: run through playwright.config.ts');
-  return url;
-};
+const screenshots = screenshotsDir;
+const pageUrl = e2eUrl;
 
 let page: Page;
 

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fromInterchange } from '../../src/core/interchange';
 import type { Workbook } from '../../src/core/model';
@@ -30,4 +31,26 @@ export function loadSeedWorkbook(seed: SeedId): Workbook {
 /** The tables the seed publishes, transcribed once. */
 export function loadPublishedTables(seed: SeedId): PublishedTable[] {
   return JSON.parse(readFileSync(seedPath(seed, 'tables.json'), 'utf8')).tables;
+}
+
+/** A cell where our table and the published one differ for a reason the fixture README records. */
+export interface KnownDifference {
+  row: number;
+  column: number;
+  ours: string;
+  published: string;
+}
+
+/**
+ * Our body rows equal the published ones exactly, except the listed cells — and those differ in
+ * exactly the recorded way, so the assertion still fails if anything else drifts.
+ */
+export function expectRowsMatchPublished(rows: string[][], published: string[][], differences: readonly KnownDifference[] = []): void {
+  const expectedRows = published.map((row) => [...row]);
+  for (const difference of differences) {
+    expect(rows[difference.row]?.[difference.column]).toBe(difference.ours);
+    expect(expectedRows[difference.row]?.[difference.column]).toBe(difference.published);
+    expectedRows[difference.row]![difference.column] = difference.ours;
+  }
+  expect(rows).toEqual(expectedRows);
 }

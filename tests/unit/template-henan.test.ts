@@ -4,14 +4,14 @@ import { serializeInterchange } from '../../src/core/interchange';
 import { displayRows, evaluateTemplate } from '../../src/core/tables/evaluate';
 import { catalogNames } from '../../src/core/tables/names';
 import { henan2024 } from '../../src/core/templates/henan-2024';
-import { loadPublishedTables, loadSeedWorkbook, seedPath } from '../support/seeds';
+import { expectRowsMatchPublished, loadPublishedTables, loadSeedWorkbook, seedPath, type KnownDifference } from '../support/seeds';
 
 /**
  * Ground truth: the Henan seed's 13 published tables, reproduced from the fixture's atomic facts.
  * The only cells that may differ are where the seed contradicts itself (fixtures README): two
  * projects are printed under slightly different names in the project-performance table.
  */
-const KNOWN_DIFFERENCES: Record<string, { row: number; column: number; ours: string; published: string }[]> = {
+const KNOWN_DIFFERENCES: Record<string, KnownDifference[]> = {
   'project-performance': [
     {
       row: 22,
@@ -50,14 +50,7 @@ describe('henan-2024 template against the Henan seed', () => {
       expect(table.meta).toEqual(expected.meta);
       expect(table.empty).toBe(expected.empty);
       expect(table.notes).toEqual(expected.notes);
-      const rows = displayRows(table);
-      const expectedRows = expected.rows.map((row) => [...row]);
-      for (const difference of KNOWN_DIFFERENCES[expected.id] ?? []) {
-        expect(rows[difference.row]?.[difference.column]).toBe(difference.ours);
-        expect(expectedRows[difference.row]?.[difference.column]).toBe(difference.published);
-        expectedRows[difference.row]![difference.column] = difference.ours;
-      }
-      expect(rows).toEqual(expectedRows);
+      expectRowsMatchPublished(displayRows(table), expected.rows, KNOWN_DIFFERENCES[expected.id]);
     });
   }
 

@@ -6,7 +6,7 @@ import { displayRows, evaluateTemplate, type EvaluatedTable } from '../../src/co
 import { catalogNames } from '../../src/core/tables/names';
 import type { HeaderCell } from '../../src/core/tables/spec';
 import { shaanxi2024 } from '../../src/core/templates/shaanxi-2024';
-import { loadPublishedTables, loadSeedWorkbook, seedPath } from '../support/seeds';
+import { expectRowsMatchPublished, loadPublishedTables, loadSeedWorkbook, seedPath, type KnownDifference } from '../support/seeds';
 
 /**
  * Ground truth: every table the Shaanxi seed prints, reproduced from the fixture's atomic facts. 表1–表3, 表11
@@ -15,7 +15,7 @@ import { loadPublishedTables, loadSeedWorkbook, seedPath } from '../support/seed
  */
 
 /** The seed prints the 表13 forms' project names differently from 表10; the workbook holds 表10's (fixture README). */
-const KNOWN_DIFFERENCES: Record<string, { row: number; column: number; ours: string; published: string }[]> = {
+const KNOWN_DIFFERENCES: Record<string, KnownDifference[]> = {
   'project-performance-1': [{ row: 0, column: 2, ours: '医保综合监管服务能力提升', published: '医保综合服务监管能力提升' }],
   'project-performance-2': [{ row: 0, column: 2, ours: '医保政策宣传培训及医保网络建设维护', published: '社保政策宣传培训及医保网络建设维护' }],
   'project-performance-3': [
@@ -112,14 +112,7 @@ describe('shaanxi-2024 template against the Shaanxi seed', () => {
       expect(headerGrid(table.header)).toEqual(expected.header);
       expect(table.empty).toBe(expected.empty);
       expect(table.notes).toEqual(expected.notes);
-      const rows = displayRows(table);
-      const expectedRows = expected.rows.map((row) => [...row]);
-      for (const difference of KNOWN_DIFFERENCES[expected.id] ?? []) {
-        expect(rows[difference.row]?.[difference.column]).toBe(difference.ours);
-        expect(expectedRows[difference.row]?.[difference.column]).toBe(difference.published);
-        expectedRows[difference.row]![difference.column] = difference.ours;
-      }
-      expect(rows).toEqual(expectedRows);
+      expectRowsMatchPublished(displayRows(table), expected.rows, KNOWN_DIFFERENCES[expected.id]);
     });
   }
 

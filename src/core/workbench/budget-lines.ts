@@ -1,11 +1,8 @@
 import type { BudgetLine, Nature } from '../model';
 import {
-  amountDisplay,
-  amountEditText,
   codeDisplay,
   fundDisplay,
   natureDisplay,
-  parseAmount,
   parseCode,
   parseFund,
   parseNature,
@@ -15,7 +12,7 @@ import {
   unitDisplay,
   type CellContext,
 } from './cells';
-import { field, type RowCodec } from './rows';
+import { amountField, field, type RowCodec } from './rows';
 
 /** The columns of a budget-line grid, in the order a clerk's sheet usually has them. */
 export const BUDGET_LINE_COLUMNS = ['unitId', 'functionCode', 'deptEconCode', 'govEconCode', 'nature', 'fund', 'amount', 'note'] as const;
@@ -67,17 +64,7 @@ export function budgetLineCodec(options: BudgetLineCodecOptions): RowCodec<Budge
         assign: (line, value) => void (line.fund = value),
         has: (line) => line.fund !== undefined,
       }),
-      field<BudgetLine, number>({
-        id: 'amount',
-        required: false,
-        align: 'end',
-        display: (line, ctx) => amountDisplay(line.amount, ctx.entryUnit),
-        text: (line, ctx) => amountEditText(line.amount, ctx.entryUnit),
-        parse: (text, ctx) => parseAmount(text, ctx.entryUnit),
-        assign: (line, value) => void (line.amount = value),
-        has: (line) => line.amount !== undefined,
-        sortKey: (line) => line.amount,
-      }),
+      amountField<BudgetLine>(),
       field<BudgetLine, string>({
         id: 'note',
         required: false,

@@ -1,6 +1,6 @@
 import type { IncomeLine } from '../model';
-import { amountDisplay, amountEditText, codeDisplay, fundDisplay, parseAmount, parseCode, parseFund, parseUnit, unitDisplay } from './cells';
-import { field, type RowCodec } from './rows';
+import { codeDisplay, fundDisplay, parseCode, parseFund, parseUnit, unitDisplay } from './cells';
+import { amountField, field, type RowCodec } from './rows';
 
 export const INCOME_LINE_COLUMNS = ['unitId', 'fund', 'functionCode', 'amount'] as const;
 
@@ -37,17 +37,7 @@ export const incomeLineCodec: RowCodec<IncomeLine> = {
       assign: (line, value) => void (line.functionCode = value),
       has: (line) => line.functionCode !== undefined,
     }),
-    field<IncomeLine, number>({
-      id: 'amount',
-      required: false,
-      align: 'end',
-      display: (line, ctx) => amountDisplay(line.amount, ctx.entryUnit),
-      text: (line, ctx) => amountEditText(line.amount, ctx.entryUnit),
-      parse: (text, ctx) => parseAmount(text, ctx.entryUnit),
-      assign: (line, value) => void (line.amount = value),
-      has: (line) => line.amount !== undefined,
-      sortKey: (line) => line.amount,
-    }),
+    amountField<IncomeLine>(),
   ],
   complete: (line) => {
     line.amount ??= 0;

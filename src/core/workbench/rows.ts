@@ -1,4 +1,5 @@
-import type { CellContext, CellProblem, CellResult } from './cells';
+import type { Fen } from '../money';
+import { amountDisplay, amountEditText, parseAmount, type CellContext, type CellProblem, type CellResult } from './cells';
 
 /**
  * How an entry grid reads and writes one kind of record: per column, the text a cell shows, the
@@ -44,6 +45,21 @@ export function field<R, V>(spec: {
   sortKey?(record: R, ctx: CellContext): string | number;
 }): FieldCodec<R> {
   return { ...spec, text: spec.text ?? spec.display } as FieldCodec<R>;
+}
+
+/** The money column every line grid has: typed and shown in the workbook's entry unit, sorted by value. */
+export function amountField<R extends { amount: Fen }>(): FieldCodec<R> {
+  return field<R, Fen>({
+    id: 'amount',
+    required: false,
+    align: 'end',
+    display: (record, ctx) => amountDisplay(record.amount, ctx.entryUnit),
+    text: (record, ctx) => amountEditText(record.amount, ctx.entryUnit),
+    parse: (text, ctx) => parseAmount(text, ctx.entryUnit),
+    assign: (record, value) => void (record.amount = value),
+    has: (record) => record.amount !== undefined,
+    sortKey: (record) => record.amount,
+  });
 }
 
 export function fieldOf<R extends { id: string }>(codec: RowCodec<R>, id: string): FieldCodec<R> | undefined {
