@@ -193,11 +193,30 @@ function nameIsShared(code: string, language: Language): boolean {
 
 /** A fund leaf as cells show it: its name, with its parent's when the name alone is ambiguous. */
 export function fundDisplay(code: string, language: Language): string {
+  return FUND_DISPLAY[language].get(code) ?? computeFundDisplay(code, language) ?? code;
+}
+
+function computeFundDisplay(code: string, language: Language): string | undefined {
   const node = fundNode(code);
-  if (!node) return code;
+  if (!node) return undefined;
   const parent = PARENT_OF.get(code);
   if (parent && (nameIsShared(code, language) || code.startsWith('carry.'))) return `${leafName(parent, language)}/${leafName(node, language)}`;
   return leafName(node, language);
+}
+
+/** Grids show a fund on every visible row of every frame: the names are worked out once. */
+const FUND_DISPLAY: Record<Language, ReadonlyMap<string, string>> = {
+  zh: displayNames('zh'),
+  en: displayNames('en'),
+};
+
+function displayNames(language: Language): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const code of FUND_LEAVES) {
+    const name = computeFundDisplay(code, language);
+    if (name !== undefined) names.set(code, name);
+  }
+  return names;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillDown, parseTsv, pasteWrites, rectangular, tileOver, toTsv, type CellWrite } from '../../core/workbench';
+import { fillDown, parseTsv, pasteWrites, rectangular, tileOver, toTsv, type CellRange, type CellWrite } from '../../core/workbench';
 import { ConfirmDialog } from './ConfirmDialog';
 import { clampPos, moveFor, rangeOf, type CellPos } from './selection';
 import type { FocusRequest, GridColumn, GridModel, Suggestion } from './types';
@@ -46,6 +46,11 @@ export interface GridProps {
 export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, onActiveRowChange, onFocusDone }: GridProps) {
   const { t } = useTranslation('workbench');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attachScroller = useCallback((element: HTMLDivElement | null) => {
+    scrollRef.current = element;
+    setScrollElement(element);
+  }, []);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const [active, setActive] = useState<CellPos>({ row: 0, column: 0 });
   const [anchor, setAnchor] = useState<CellPos>({ row: 0, column: 0 });
@@ -56,6 +61,7 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
   const [pickerClosed, setPickerClosed] = useState(false);
   const [confirmRows, setConfirmRows] = useState<number[] | null>(null);
   const [columnSizing, setColumnSizing] = useState<ColumnSizingState>({});
+  const [scrolledX, setScrolledX] = useState(false);
   const tabStart = useRef<number | null>(null);
   const dragging = useRef(false);
   const handledFocus = useRef(0);
@@ -96,14 +102,6 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
   }, [widthKey]);
   const totalWidth = lefts[lefts.length - 1] ?? ROW_HEADER_WIDTH;
   const headerHeight = HEADER_HEIGHT + FILTER_HEIGHT;
-
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    scrollMargin: headerHeight,
-  });
 
   const setEditing = useCallback((value: Editing | null) => {
     editingRef.current = value;
@@ -530,7 +528,6 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
 
   // ------------------------------------------------------------ render
 
-  const items = virtualizer.getVirtualItems();
   const editorPos = editing ?? active;
   const editorTop = editorPos.row * ROW_HEIGHT;
   const editorLeft = lefts[editorPos.column] ?? ROW_HEADER_WIDTH;
@@ -552,66 +549,16 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
         </button>
       </div>
       <div
-        ref={scrollRef}
-        className="grid-scroll"
+        ref={attachScroller}
+        className={`grid-scroll${scrolledX ? ' scrolled-x' : ''}`}
+        onScroll={(event) => setScrolledX(event.currentTarget.scrollLeft > 0)}
         role="grid"
         aria-label={label}
         aria-rowcount={rowCount + 1}
         aria-colcount={columnCount + 1}
         aria-multiselectable
       >
-        <div className="grid-header" role="rowgroup" style={{ width: totalWidth }}>
-          <div className="grid-header-row" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            <div className="grid-corner" role="columnheader" style={{ width: ROW_HEADER_WIDTH }} />
-            {headers.map((header, index) => {
-              const column = columns[index] as GridColumn;
-              const sorted = model.sort?.column === column.id ? model.sort.direction : null;
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  className={`grid-colheader${column.align === 'end' ? ' end' : ''}`}
-                  style={{ width: header.getSize() }}
-                  data-col={column.id}
-                >
-                  <button type="button" className="grid-sort" onClick={() => model.onSort(column.id)} title={t('grid.sortBy', { column: column.header })}>
-                    <span className="grid-colheader-text">{column.header}</span>
-                    <span className="grid-sort-mark" aria-hidden>
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                  <span
-                    className="grid-resize"
-                    onMouseDown={header.getResizeHandler()}
-                    onDoubleClick={() => header.column.resetSize()}
-                    role="separator"
-                    aria-orientation="vertical"
-                    aria-label={t('grid.resize', { column: column.header })}
-                  />
-                </div>
-              );
-            })}
-          </div>
-          <div className="grid-filter-row" role="row" style={{ height: FILTER_HEIGHT }}>
-            <div className="grid-corner grid-filter-corner" role="columnheader" style={{ width: ROW_HEADER_WIDTH }}>
-              {t('grid.filter')}
-            </div>
-            {columns.map((column, index) => (
-              <div key={column.id} className="grid-filter-cell" role="columnheader" style={{ width: widths[index] }}>
-                <input
-                  type="search"
-                  value={model.filters[column.id] ?? ''}
-                  onChange={(event) => model.onFilter(column.id, event.target.value)}
-                  aria-label={t('grid.filterColumn', { column: column.header })}
-                  placeholder="…"
-                  spellCheck={false}
-                  autoComplete="off"
-                />
-              </div>
-            ))}
-          </div>
-        </div>
+        <GridHeader table={table} columnSizing={columnSizing} model={model} widths={stableWidths} totalWidth={totalWidth} />
         <div
           className="grid-body"
           role="rowgroup"
@@ -620,23 +567,16 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
           onMouseOver={onBodyMouseOver}
           onDoubleClick={onBodyDoubleClick}
         >
-          {items.map((item) => {
-            const row = item.index;
-            const inRows = row >= range.top && row <= range.bottom;
-            return (
-              <GridRow
-                key={item.key}
-                row={row}
-                top={item.start - headerHeight}
-                width={totalWidth}
-                model={model}
-                widths={stableWidths}
-                selectedFrom={inRows ? range.left : -1}
-                selectedTo={inRows ? range.right : -1}
-                activeColumn={row === active.row ? active.column : -1}
-              />
-            );
-          })}
+          <GridRows
+            scrollElement={scrollElement}
+            rowCount={rowCount}
+            headerHeight={headerHeight}
+            totalWidth={totalWidth}
+            model={model}
+            widths={stableWidths}
+            range={range}
+            active={active}
+          />
           <textarea
             ref={editorRef}
             className={`grid-editor${editing ? ' editing' : ''}${activeColumn?.align === 'end' ? ' end' : ''}`}
@@ -718,6 +658,138 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
 }
 
 const NO_DATA: unknown[] = [];
+
+/** Rows rendered beyond each edge of the viewport. */
+const OVERSCAN = 2;
+
+/**
+ * Rows are keyed by a slot (row index modulo the most rows ever rendered at once, made even), not by
+ * record: a row scrolling in takes over the DOM of a row that scrolled out, so scrolling updates text
+ * and attributes instead of creating elements, and a fast scroll reuses every row. The count only
+ * grows, so a row that stays in view keeps its slot; an even count keeps a slot's odd/even stripe.
+ */
+function useSlotCount(renderedRows: number): number {
+  const slots = useRef(2);
+  if (renderedRows > slots.current) slots.current = renderedRows + (renderedRows % 2);
+  return slots.current;
+}
+
+interface GridHeaderProps {
+  table: Table<unknown>;
+  /** Not read: a new value re-renders the header while a column is resized. */
+  columnSizing: ColumnSizingState;
+  model: GridModel;
+  widths: number[];
+  totalWidth: number;
+}
+
+/** The frozen header: column titles (sort, resize) and the filter row. Memoized: scrolling does not touch it. */
+const GridHeader = memo(function GridHeader({ table, model, widths, totalWidth }: GridHeaderProps) {
+  const { t } = useTranslation('workbench');
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const columns = model.columns;
+  return (
+    <div className="grid-header" role="rowgroup" style={{ width: totalWidth }}>
+      <div className="grid-header-row" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+        <div className="grid-corner" role="columnheader" style={{ width: ROW_HEADER_WIDTH }} />
+        {headers.map((header, index) => {
+          const column = columns[index] as GridColumn;
+          const sorted = model.sort?.column === column.id ? model.sort.direction : null;
+          return (
+            <div
+              key={header.id}
+              role="columnheader"
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              className={`grid-colheader${column.align === 'end' ? ' end' : ''}`}
+              style={{ width: header.getSize() }}
+              data-col={column.id}
+            >
+              <button type="button" className="grid-sort" onClick={() => model.onSort(column.id)} title={t('grid.sortBy', { column: column.header })}>
+                <span className="grid-colheader-text">{column.header}</span>
+                <span className="grid-sort-mark" aria-hidden>
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+              <span
+                className="grid-resize"
+                onMouseDown={header.getResizeHandler()}
+                onDoubleClick={() => header.column.resetSize()}
+                role="separator"
+                aria-orientation="vertical"
+                aria-label={t('grid.resize', { column: column.header })}
+              />
+            </div>
+          );
+        })}
+      </div>
+      <div className="grid-filter-row" role="row" style={{ height: FILTER_HEIGHT }}>
+        <div className="grid-corner grid-filter-corner" role="columnheader" style={{ width: ROW_HEADER_WIDTH }}>
+          {t('grid.filter')}
+        </div>
+        {columns.map((column, index) => (
+          <div key={column.id} className="grid-filter-cell" role="columnheader" style={{ width: widths[index] }}>
+            <input
+              type="search"
+              value={model.filters[column.id] ?? ''}
+              onChange={(event) => model.onFilter(column.id, event.target.value)}
+              aria-label={t('grid.filterColumn', { column: column.header })}
+              placeholder="…"
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+interface GridRowsProps {
+  /** Null before the grid is mounted: the virtualizer needs the element when it first runs. */
+  scrollElement: HTMLDivElement | null;
+  rowCount: number;
+  headerHeight: number;
+  totalWidth: number;
+  model: GridModel;
+  widths: number[];
+  range: CellRange;
+  active: CellPos;
+}
+
+/**
+ * The rows in view. It owns the virtualizer, so a scroll re-renders this list and nothing else of
+ * the grid.
+ */
+function GridRows({ scrollElement, rowCount, headerHeight, totalWidth, model, widths, range, active }: GridRowsProps) {
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollElement,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin: headerHeight,
+  });
+  const items = virtualizer.getVirtualItems();
+  const slots = useSlotCount(items.length);
+  // In slot order, so that React never moves row elements (aria-rowindex gives assistive tech the order).
+  const rowsInSlotOrder = [...items].sort((a, b) => (a.index % slots) - (b.index % slots));
+  return rowsInSlotOrder.map((item) => {
+    const row = item.index;
+    const inRows = row >= range.top && row <= range.bottom;
+    return (
+      <GridRow
+        key={row % slots}
+        row={row}
+        top={item.start - headerHeight}
+        width={totalWidth}
+        model={model}
+        widths={widths}
+        selectedFrom={inRows ? range.left : -1}
+        selectedTo={inRows ? range.right : -1}
+        activeColumn={row === active.row ? active.column : -1}
+      />
+    );
+  });
+}
 
 interface GridRowProps {
   row: number;
