@@ -18,6 +18,8 @@ const STEM = 'grid-scroll';
 const scroller = '[data-grid="budgetLines"] .grid-scroll';
 
 let page: Page;
+/** The status bar's findings count as the worker reported it. */
+let workerFindings = '';
 
 function dataDir(): string {
   const dir = process.env.BUDGET_DESK_E2E_DATA_DIR;
@@ -108,6 +110,36 @@ test('opens 3,000 lines in the expenditure grid with only the rows in view in th
   await expect(page.locator('[data-grid="budgetLines"] .grid-count')).toHaveText('共 3000 行');
   await expectRowsIntact();
   expect((await renderedRows()).length).toBeLessThan(40);
+});
+
+test('checks the workbook in a worker, and re-checks an edit there', async () => {
+  await expect(page.locator('.status-running')).toBeHidden();
+  expect(page.workers().map((worker) => worker.url()).some((url) => /checks\.worker/.test(url))).toBe(true);
+  const before = (await page.getByTestId('status-checks').textContent()) ?? '';
+  // An amount on a line of the first unit's basic spending with no income behind it unbalances the unit.
+  await page.locator(scroller).evaluate((element) => (element.scrollTop = 0));
+  await page.locator('[data-grid="budgetLines"] [data-row="0"] [data-col="amount"]').click();
+  await page.keyboard.type('99999');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-checks')).not.toHaveText(before);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status-checks')).toHaveText(before);
+  workerFindings = before;
+});
+
+test('falls back to checking in the page when the worker cannot start, with the same findings', async ({ browser }) => {
+  const fallback = await browser.newPage();
+  await fallback.route(/checks\.worker/, (route) => route.abort());
+  await fallback.goto(e2eUrl());
+  await fallback.getByRole('list', { name: '最近打开' }).getByRole('button', { name: /基准测试部门 · 2025年度/ }).click();
+  await expect(fallback.getByTestId('status-checks')).toHaveText(workerFindings);
+  await expect(fallback.locator('.status-running')).toBeHidden();
+  expect(fallback.workers()).toHaveLength(0);
+  await fallback.close();
+  // Back to the first page, which holds the workbook open.
+  await page.reload();
+  await page.getByRole('list', { name: '最近打开' }).getByRole('button', { name: /基准测试部门 · 2025年度/ }).click();
+  await page.getByRole('navigation', { name: '编制内容' }).getByRole('button', { name: '基本支出', exact: true }).click();
 });
 
 test('jumps to the middle and the end: every row shows its own record', async () => {
