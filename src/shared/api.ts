@@ -154,6 +154,20 @@ export type ExportJobStatusPayload = z.infer<typeof exportJobStatusSchema>;
 export type ExportKindName = z.infer<typeof exportKindSchema>;
 const fileFilterSchema = z.object({ name: z.string(), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]+$/)) });
 
+/** Unsaved grid input (src/core/workbench RowDraft): typed texts, their problems, what a new row still lacks. */
+const cellText = z.string().max(100_000);
+const rowDraftSchema = z.object({
+  texts: z.record(z.string().max(200), cellText),
+  problems: z.record(z.string().max(200), z.object({ key: z.string().max(200), params: z.record(z.string().max(200), z.union([cellText, z.number()])) })),
+  missing: z.array(z.string().max(200)).max(200),
+});
+export const draftTableSchema = z.object({
+  rows: z.record(z.string().max(200), rowDraftSchema),
+  newRows: z.array(z.string().max(200)).max(100_000),
+});
+export type DraftTablePayload = z.infer<typeof draftTableSchema>;
+const gridIdSchema = z.string().min(1).max(200);
+
 export const apiMethods = {
   'app.info': {
     args: empty,
@@ -174,6 +188,10 @@ export const apiMethods = {
   'workbook.edit': { args: z.object({ edits: z.array(editSchema).min(1).max(100_000) }), result: workbookSummarySchema },
   'workbook.undo': { args: empty, result: workbookSummarySchema },
   'workbook.redo': { args: empty, result: workbookSummarySchema },
+  /** Grid input not yet valid, kept in the open file per grid (docs/workbook-file.md, drafts). */
+  'drafts.get': { args: empty, result: z.object({ drafts: z.record(gridIdSchema, draftTableSchema) }) },
+  /** Replaces one grid's drafts; null (or a table with no rows) forgets them. */
+  'drafts.save': { args: z.object({ grid: gridIdSchema, table: draftTableSchema.nullable() }), result: z.object({ saved: z.boolean() }) },
   'catalog.import': {
     args: z.object({
       fileName: z.string().min(1),

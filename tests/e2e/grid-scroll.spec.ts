@@ -185,3 +185,30 @@ test('keeps the row numbers at the left edge while the grid scrolls sideways', a
   expect(Math.abs((await header.boundingBox())!.x - gridBox.x)).toBeLessThanOrEqual(1);
   await page.setViewportSize({ width: 1366, height: 768 });
 });
+
+test('keeps what was typed but is not valid yet — a bad code, a new row still missing cells — across a reload', async () => {
+  const cellAt = (row: number, column: string) => page.locator(`[data-grid="budgetLines"] [data-row="${row}"] [data-col="${column}"]`);
+  await page.locator(scroller).evaluate((element) => (element.scrollTop = 0));
+  await cellAt(3, 'functionCode').click();
+  await page.keyboard.type('999');
+  await page.keyboard.press('Enter');
+  await expect(cellAt(3, 'functionCode')).toHaveClass(/mark-draft/);
+  // The blank row after the last line: an amount alone is a new row that still lacks its codes.
+  await page.locator(scroller).evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await cellAt(3000, 'amount').click();
+  await page.keyboard.type('12.5');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-grid="budgetLines"] [data-row="3000"]')).toHaveAttribute('data-kind', 'draft');
+  await expect(page.getByTestId('status-unsaved')).toBeVisible();
+  const unsaved = (await page.getByTestId('status-unsaved').textContent()) ?? '';
+
+  await page.reload();
+  await page.getByRole('list', { name: '最近打开' }).getByRole('button', { name: /基准测试部门 · 2025年度/ }).click();
+  await page.getByRole('navigation', { name: '编制内容' }).getByRole('button', { name: '基本支出', exact: true }).click();
+  await expect(page.getByTestId('status-unsaved')).toHaveText(unsaved);
+  await expect(cellAt(3, 'functionCode')).toHaveText('999');
+  await expect(cellAt(3, 'functionCode')).toHaveClass(/mark-draft/);
+  await page.locator(scroller).evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect(page.locator('[data-grid="budgetLines"] [data-row="3000"]')).toHaveAttribute('data-kind', 'draft');
+  await expect(cellAt(3000, 'amount')).toHaveText('12.5');
+});

@@ -197,6 +197,60 @@ describe('workbooks', () => {
   });
 });
 
+describe('drafts', () => {
+  const table = {
+    rows: {
+      'new:1': { texts: { amount: '12.5', functionCode: '999' }, problems: { functionCode: { key: 'problem.code.unknown', params: { value: '999' } } }, missing: ['unitId'] },
+    },
+    newRows: ['new:1'],
+  };
+
+  it('keeps a grid’s drafts in the file, outside the workbook’s revision and undo, until they are emptied', async () => {
+    const created = await ok<WorkbookSummary>('workbook.create', { path: 'drafts', department });
+    expect(await ok('drafts.get')).toEqual({ drafts: {} });
+    expect(await ok('drafts.save', { grid: 'budgetLines', table })).toEqual({ saved: true });
+    const summary = (await ok<{ summary: WorkbookSummary }>('workbook.get')).summary;
+    expect(summary.revision).toBe(created.revision);
+    expect(summary.canUndo).toBe(false);
+
+    // Another session (a restarted program) finds them in the file.
+    session.dispose();
+    start();
+    await ok('workbook.open', { path: 'drafts' });
+    expect(await ok('drafts.get')).toEqual({ drafts: { budgetLines: table } });
+    await ok('drafts.save', { grid: 'budgetLines', table: { rows: {}, newRows: [] } });
+    expect(await ok('drafts.get')).toEqual({ drafts: {} });
+  });
+
+  it('refuses drafts off the contract, naming the field, and needs an open workbook', async () => {
+    expect((await failed('drafts.get')).code).toBe('app:error.noWorkbookOpen');
+    await ok('workbook.create', { path: 'bad-drafts', department });
+    const error = await failed('drafts.save', { grid: 'budgetLines', table: { rows: { x: { texts: { amount: 5 } } }, newRows: [] } });
+    expect(error.code).toBe('errors:invalidArguments');
+    expect(String(error.params.detail)).toMatch(/^table\.rows\.x\./);
+    expect(await ok('drafts.get')).toEqual({ drafts: {} });
+  });
+
+  it('leaves out a grid whose stored drafts no longer fit, and forgets all drafts when the workbook is replaced', async () => {
+    const created = await ok<WorkbookSummary>('workbook.create', { path: 'odd-drafts', department });
+    await ok('drafts.save', { grid: 'budgetLines', table });
+    session.dispose();
+    const store = WorkbookStore.open(created.path);
+    store.saveDrafts('incomeLines', { rows: 'not rows' });
+    expect(Object.keys(store.drafts())).toEqual(['budgetLines', 'incomeLines']);
+    store.close();
+    start();
+    await ok('workbook.open', { path: 'odd-drafts' });
+    expect(await ok('drafts.get')).toEqual({ drafts: { budgetLines: table } });
+    session.dispose();
+    const again = WorkbookStore.open(created.path);
+    again.replaceAll(again.workbook);
+    expect(again.drafts()).toEqual({});
+    again.close();
+    start();
+  });
+});
+
 describe('recent files', () => {
   it('lists the most recent first, survives a restart, follows renames and drops missing files', async () => {
     const a = await ok<WorkbookSummary>('workbook.create', { path: 'a', department });

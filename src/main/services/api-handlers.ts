@@ -6,11 +6,13 @@ import type { Edit } from '../../core/edits';
 import {
   UserError,
   apiMethods,
+  draftTableSchema,
   type ApiErrorPayload,
   type ApiMethodName,
   type ApiMethods,
   type ApiResponse,
   type ApiResult,
+  type DraftTablePayload,
   type WorkbookSummary,
 } from '../../shared/api';
 import type { CatalogEntry } from '../../core/model';
@@ -137,6 +139,23 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
       const store = openStore();
       store.apply(edits as Edit[]);
       return afterChange(store);
+    },
+
+    'drafts.get': async () => {
+      const stored = openStore().drafts();
+      // A grid whose stored drafts no longer fit the contract (written by a later version, hand-edited) is left out, not fatal.
+      const drafts: Record<string, DraftTablePayload> = {};
+      for (const [grid, value] of Object.entries(stored)) {
+        const parsed = draftTableSchema.safeParse(value);
+        if (parsed.success) drafts[grid] = parsed.data;
+      }
+      return { drafts };
+    },
+
+    'drafts.save': async ({ grid, table }) => {
+      const empty = table === null || Object.keys(table.rows).length === 0;
+      openStore().saveDrafts(grid, empty ? null : table);
+      return { saved: true };
     },
 
     'workbook.undo': async () => {

@@ -131,12 +131,25 @@ UPDATE singletons SET value = json_set(value, '$.blocks', json('{}'))
   WHERE key = 'texts' AND json_type(value, '$.blocks') IS NULL;
 `;
 
+/**
+ * Version 5: grid input the clerk typed that is not (yet) a valid record — a bad code, a new row
+ * still missing its required cells — kept per grid as JSON, so that a reload or a killed program
+ * does not lose it. Not workbook content: no revision, no undo step, not exported.
+ */
+const V5 = `
+CREATE TABLE drafts (
+  grid TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) STRICT;
+`;
+
 /** Every step from an empty file; a new workbook runs them all, an old one the rest. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial layout', sql: V1 },
   { version: 2, description: 'budget_lines.note', sql: V2 },
   { version: 3, description: 'units.grade, units.funding_form', sql: V3 },
   { version: 4, description: 'singletons basicProcurement, texts.blocks', sql: V4 },
+  { version: 5, description: 'drafts', sql: V5 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

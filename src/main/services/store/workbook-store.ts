@@ -193,6 +193,20 @@ export class WorkbookStore {
     return true;
   }
 
+  /** Unsaved grid input by grid id (see schema V5): the JSON each grid last saved. */
+  drafts(): Record<string, unknown> {
+    this.#assertOpen();
+    const rows = this.#db.prepare('SELECT grid, value FROM drafts ORDER BY grid').all() as { grid: string; value: string }[];
+    return Object.fromEntries(rows.map((row) => [row.grid, JSON.parse(row.value) as unknown]));
+  }
+
+  /** Keeps a grid's unsaved input (one statement, committed at once); null forgets it. */
+  saveDrafts(grid: string, value: unknown): void {
+    this.#assertOpen();
+    if (value === null) this.#db.prepare('DELETE FROM drafts WHERE grid = ?').run(grid);
+    else this.#db.prepare('INSERT INTO drafts (grid, value) VALUES (?, ?) ON CONFLICT (grid) DO UPDATE SET value = excluded.value').run(grid, JSON.stringify(value));
+  }
+
   /** Replaces everything (JSON import) in one transaction, after a backup copy; the undo log is cleared. */
   replaceAll(workbook: Workbook): void {
     this.#assertOpen();
@@ -201,6 +215,8 @@ export class WorkbookStore {
     backupWorkbook(this.#db, this.path, `r${this.#revision}`);
     const undo = this.#commit(() => {
       writeWholeWorkbook(this.#db, owned);
+      // Drafts name records of the replaced workbook.
+      this.#db.exec('DELETE FROM drafts');
       return clearSteps(this.#db);
     });
     this.#workbook = owned;
