@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Workbook } from '../../core/model';
 import { AppStoreContext } from '../state/context';
 import { startCheckRunner } from '../state/checks-runner';
+import { startDraftSync } from '../state/draft-sync';
 import { WorkbenchContext, useWorkbench } from '../state/workbench-context';
 import { createWorkbenchStore, SECTIONS, type SectionId } from '../state/workbench-store';
 import { CheckPanel } from './CheckPanel';
@@ -26,6 +27,7 @@ export function Workbench({ workbook }: { workbook: Workbook }) {
   const app = useContext(AppStoreContext);
   const [store] = useState(createWorkbenchStore);
   useEffect(() => (app ? startCheckRunner(app, store) : undefined), [app, store]);
+  useEffect(() => (app ? startDraftSync(app, store) : undefined), [app, store]);
   return (
     <WorkbenchContext.Provider value={store}>
       <WorkbenchLayout workbook={workbook} />
