@@ -1,5 +1,5 @@
 import type { ChangedPart } from './checks';
-import { COLLECTIONS, type CollectionName, type SingletonName } from './edits';
+import { COLLECTIONS, SINGLETONS, type CollectionName, type SingletonName } from './edits';
 import type { Workbook } from './model';
 
 type Keyed = { id: string };
@@ -22,29 +22,65 @@ export interface WorkbookPatch {
   collections: Partial<Record<CollectionName, CollectionPatch>>;
 }
 
-/** The patch that turns `prev` into `next`, given the parts that differ (changedBetween). */
-export function patchBetween(prev: Workbook, next: Workbook, parts: readonly ChangedPart[]): WorkbookPatch {
-  const patch: WorkbookPatch = { parts: [...parts], singletons: {}, collections: {} };
-  const changedIds = new Map<CollectionName, Set<string>>();
-  for (const part of parts) {
-    if (isCollection(part.collection)) {
-      const ids = changedIds.get(part.collection) ?? new Set<string>();
-      if (part.id !== undefined) ids.add(part.id);
-      changedIds.set(part.collection, ids);
-    } else {
-      patch.singletons[part.collection] = next[part.collection];
-    }
+/**
+ * The patch that turns `prev` into `next`, found in one pass over each collection that changed:
+ * edits keep untouched records identical, so comparing references finds exactly the records an edit
+ * wrote. Null when more than `limit` records changed (a reload, an undo of a large paste): sending
+ * the whole workbook is then cheaper.
+ */
+export function workbookPatch(prev: Workbook, next: Workbook, limit = 5000): WorkbookPatch | null {
+  const patch: WorkbookPatch = { parts: [], singletons: {}, collections: {} };
+  for (const key of SINGLETONS) {
+    if (prev[key] === next[key]) continue;
+    patch.parts.push({ collection: key });
+    patch.singletons[key] = next[key];
   }
-  for (const [collection, ids] of changedIds) {
+  for (const collection of COLLECTIONS) {
     const before = prev[collection] as readonly Keyed[];
     const after = next[collection] as readonly Keyed[];
-    const sameOrder = before.length === after.length && before.every((record, index) => record.id === after[index]?.id);
-    patch.collections[collection] = {
-      records: after.filter((record) => ids.has(record.id)),
-      ...(sameOrder ? {} : { order: after.map((record) => record.id) }),
-    };
+    if (before === after) continue;
+    const change = sameOrderChanges(before, after) ?? reorderedChanges(before, after);
+    for (const id of change.ids) patch.parts.push({ collection, id });
+    if (patch.parts.length > limit) return null;
+    if (change.ids.length > 0 || change.order) patch.collections[collection] = { records: change.records, ...(change.order ? { order: change.order } : {}) };
   }
   return patch;
+}
+
+interface Changes {
+  /** Ids of changed, added and removed records. */
+  ids: string[];
+  records: Keyed[];
+  order?: string[];
+}
+
+/** The changed records when both lists hold the same ids in the same order; null otherwise. */
+function sameOrderChanges(before: readonly Keyed[], after: readonly Keyed[]): Changes | null {
+  if (before.length !== after.length) return null;
+  const changes: Changes = { ids: [], records: [] };
+  for (let index = 0; index < after.length; index += 1) {
+    const record = after[index] as Keyed;
+    const old = before[index] as Keyed;
+    if (record === old) continue;
+    if (record.id !== old.id) return null;
+    changes.ids.push(record.id);
+    changes.records.push(record);
+  }
+  return changes;
+}
+
+function reorderedChanges(before: readonly Keyed[], after: readonly Keyed[]): Changes {
+  const old = new Map(before.map((record) => [record.id, record]));
+  const changes: Changes = { ids: [], records: [], order: after.map((record) => record.id) };
+  for (const record of after) {
+    if (old.get(record.id) !== record) {
+      changes.ids.push(record.id);
+      changes.records.push(record);
+    }
+    old.delete(record.id);
+  }
+  changes.ids.push(...old.keys());
+  return changes;
 }
 
 /**
@@ -74,6 +110,3 @@ export function applyPatch(workbook: Workbook, patch: WorkbookPatch): Workbook {
   return next;
 }
 
-function isCollection(name: string): name is CollectionName {
-  return (COLLECTIONS as readonly string[]).includes(name);
-}

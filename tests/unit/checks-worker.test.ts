@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCatalogForWorkbook, runChecks } from '../../src/core/checks';
 import type { Edit } from '../../src/core/edits';
 import type { Workbook } from '../../src/core/model';
-import { applyPatch, patchBetween } from '../../src/core/patch';
+import { applyPatch, workbookPatch } from '../../src/core/patch';
 import { changedBetween } from '../../src/core/workbench';
 import { createChecksHost, type ChecksReply, type ChecksRequest } from '../../src/renderer/state/checks-host';
 import { mulberry32 } from '../support/random';
@@ -54,9 +54,11 @@ describe('workbook patch', () => {
     for (let step = 0; step < 300; step += 1) {
       const next = edit(workbook, randomEdit(workbook, random, step));
       const parts = changedBetween(workbook, next);
-      expect(parts).not.toBeNull();
+      const patch = workbookPatch(workbook, next);
+      // The parts an incremental session is told are the ones changedBetween finds.
+      expect(patch?.parts).toEqual(parts);
       // Through structuredClone, as a worker receives it.
-      const patched = applyPatch(workbook, structuredClone(patchBetween(workbook, next, parts!)));
+      const patched = applyPatch(workbook, structuredClone(patch!));
       expect(patched).toEqual(next);
       const before = new Map(workbook.budgetLines.map((record) => [record.id, record]));
       for (const record of patched.budgetLines) {
@@ -70,12 +72,20 @@ describe('workbook patch', () => {
   it('sends only the changed records, and the order only when rows came or went', () => {
     const workbook = startingWorkbook();
     const amount = edit(workbook, [{ op: 'put', collection: 'budgetLines', record: { ...workbook.budgetLines[5]!, amount: 1 } }]);
-    const amountPatch = patchBetween(workbook, amount, changedBetween(workbook, amount)!);
+    const amountPatch = workbookPatch(workbook, amount)!;
     expect(amountPatch.collections.budgetLines).toEqual({ records: [amount.budgetLines[5]] });
     const deleted = edit(workbook, [{ op: 'delete', collection: 'budgetLines', id: 'x7' }]);
-    const deletePatch = patchBetween(workbook, deleted, changedBetween(workbook, deleted)!);
+    const deletePatch = workbookPatch(workbook, deleted)!;
     expect(deletePatch.collections.budgetLines?.records).toEqual([]);
     expect(deletePatch.collections.budgetLines?.order).toEqual(deleted.budgetLines.map((line) => line.id));
+  });
+
+  it('is null when more records changed than the limit, so the page sends the whole workbook', () => {
+    const workbook = startingWorkbook();
+    const all = { ...workbook, budgetLines: workbook.budgetLines.map((line) => ({ ...line, amount: line.amount + 1 })) };
+    expect(workbookPatch(workbook, all, 10)).toBeNull();
+    expect(workbookPatch(workbook, all)?.parts).toHaveLength(workbook.budgetLines.length);
+    expect(workbookPatch(workbook, { ...workbook })?.parts).toEqual([]);
   });
 
   it('refuses a patch that names a record neither side holds', () => {
@@ -96,7 +106,7 @@ describe('checks host (the worker side)', () => {
     let sawFindings = false;
     for (let step = 0; step < 150; step += 1) {
       const next = edit(workbook, randomEdit(workbook, random, step));
-      const reply = send({ type: 'update', seq: step + 2, patch: patchBetween(workbook, next, changedBetween(workbook, next)!) });
+      const reply = send({ type: 'update', seq: step + 2, patch: workbookPatch(workbook, next)! });
       expect(reply.type).toBe('findings');
       if (reply.type !== 'findings') return;
       expect(reply.seq).toBe(step + 2);

@@ -1,6 +1,6 @@
 import { checkCatalogForWorkbook, createCheckSession, type CheckOptions, type CheckSession, type Finding } from '../../core/checks';
 import type { Workbook } from '../../core/model';
-import { patchBetween } from '../../core/patch';
+import { workbookPatch } from '../../core/patch';
 import { findTemplate } from '../../core/templates';
 import { changedBetween } from '../../core/workbench';
 import type { AppStore } from './app-store';
@@ -110,12 +110,12 @@ function workerChecks(reporter: Reporter, fallBack: () => void): CheckEngine | n
     }
     const options = checkOptionsFor(workbook);
     const key = JSON.stringify(options);
-    const parts = sent && key === optionsKey ? changedBetween(sent, workbook) : null;
-    if (parts !== null && parts.length === 0) return;
+    const patch = sent && key === optionsKey ? workbookPatch(sent, workbook) : null;
+    if (patch !== null && patch.parts.length === 0) return;
     seq += 1;
     reporter.running();
-    if (parts === null || !sent) post({ type: 'reset', seq, workbook, options });
-    else post({ type: 'update', seq, patch: patchBetween(sent, workbook, parts) });
+    if (patch === null) post({ type: 'reset', seq, workbook, options });
+    else post({ type: 'update', seq, patch });
     sent = workbook;
     optionsKey = key;
   };
