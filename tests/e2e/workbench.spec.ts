@@ -57,18 +57,23 @@ test('creates the 2025 workbook with the department and two units', async () => 
   await form.getByRole('button', { name: '新建' }).click();
   await expect(page.getByText('示范市医疗保障局 · 2025年度预算')).toBeVisible();
 
-  for (const [code, name, kind] of [
-    ['037001', '示范市医疗保障局（本级）', '行政单位'],
-    ['037002', '示范市医疗保障服务中心', '事业单位'],
+  for (const [code, name, kind, grade, fundingForm] of [
+    ['037001', '示范市医疗保障局（本级）', '行政单位', '正处（县）级', '财政拨款'],
+    ['037002', '示范市医疗保障服务中心', '事业单位', '', ''],
   ] as const) {
     await page.getByRole('button', { name: '添加单位' }).click();
     const unitForm = page.getByRole('form', { name: '添加单位' });
     await unitForm.getByLabel('单位编码').fill(code);
     await unitForm.getByLabel('单位名称').fill(name);
     await unitForm.getByLabel('单位类型').selectOption({ label: kind });
+    // 单位规格 and 经费保障形式 are free text; an empty one is not stored.
+    await unitForm.getByLabel('单位规格').fill(grade);
+    await unitForm.getByLabel('经费保障形式').fill(fundingForm);
     await unitForm.getByRole('button', { name: '保存单位' }).click();
     await expect(page.getByTestId(`unit-row-${code}`)).toBeVisible();
   }
+  await expect(page.getByTestId('unit-row-037001').getByRole('cell').nth(2)).toHaveText('行政单位单位规格：正处（县）级；经费保障形式：财政拨款');
+  await expect(page.getByTestId('unit-row-037002').getByRole('cell').nth(2)).toHaveText('事业单位');
   await expect(page.getByTestId('status-balance')).toHaveText('收支平衡 ✓');
 });
 
@@ -324,6 +329,40 @@ test('adds a project with its lines, balancing the income', async () => {
   await expect(page.getByTestId('status-balance')).toHaveText('收支平衡 ✓');
 });
 
+test('lists procurement paid from basic expenditure: a group of the unit and its item', async () => {
+  await nav('基本支出').click();
+  await page.getByRole('button', { name: /公用经费政府采购/ }).click();
+  await expect(page.getByText('还没有采购分组', { exact: false })).toBeVisible();
+  await cell('basicProcurement', 0, 'unitId').click();
+  await page.keyboard.type('037001');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('公用类项目1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('6');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('医保基金监管');
+  await page.keyboard.press('Enter');
+  await expect(grid('basicProcurement').locator('[data-kind="record"]')).toHaveCount(1);
+  await expect(cell('basicProcurement', 0, 'unitId')).toHaveText('示范市医疗保障局（本级）');
+  await expect(cell('basicProcurement', 0, 'budget')).toHaveText('6.00');
+  await expect(cell('basicProcurement', 0, 'listedAfter')).toHaveText('医保基金监管');
+
+  const items = page.getByRole('region', { name: '“公用类项目1”的采购品目' });
+  await expect(items).toBeVisible();
+  await cell('basicProcurementItems', 0, 'name').click();
+  await pasteText('basicProcurementItems', '复印纸\tA05040101\t箱\t20\t0.02\t0.4\t100%\r\n');
+  await expect(cell('basicProcurementItems', 0, 'amount')).toHaveText('0.40');
+  await expect(cell('basicProcurementItems', 0, 'smallFirmShare')).toHaveText('100%');
+  await expect(cell('basicProcurement', 0, 'itemCount')).toHaveText('1');
+  await expect(cell('basicProcurement', 0, 'itemsAmount')).toHaveText('0.40');
+  // Procurement is not spending: the balance is as it was.
+  await expect(page.getByTestId('status-balance')).toHaveText('收支平衡 ✓');
+  await expectNoRawKeys();
+  await page.getByRole('button', { name: '← 基本支出明细' }).click();
+  await expect(page.getByRole('button', { name: '公用经费政府采购（1 组）' })).toBeVisible();
+  await expect(grid('budgetLines').locator('[data-kind="record"]')).toHaveCount(20);
+});
+
 test('gives the project a complete performance target, a procurement item and a spending plan', async () => {
   await nav('项目').click();
   await cell('projects', 0, 'name').click();
@@ -455,6 +494,14 @@ test('writes the department target, the texts and the assets', async () => {
   await cell('glossary', 0, 'term').click();
   await pasteText('glossary', '财政拨款收入\t指本级财政当年拨付的资金。\r\n"三公"经费\t指因公出国（境）费、公务用车购置及运行维护费和公务接待费。\r\n');
   await expect(cell('glossary', 1, 'term')).toHaveText('"三公"经费');
+  // No template chosen yet: the texts screen offers every province's prose sections, each headed as printed.
+  await page.getByRole('tab', { name: /专题段落/ }).click();
+  await expect(page.getByText('尚未选择模板', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('（三）工作保障措施（河北）', { exact: true })).toBeVisible();
+  const evaluation = page.getByLabel('（四）重点项目绩效评价情况（河南）', { exact: true });
+  await evaluation.fill('# 一、评价范围\n对医保基金监管项目开展绩效自评。');
+  await evaluation.press('Tab');
+  await expect(page.getByRole('tab', { name: /专题段落/ })).toContainText('1');
 
   await nav('国有资产').click();
   await cell('vehicles', 0, 'kind').click();
@@ -463,6 +510,32 @@ test('writes the department target, the texts and the assets', async () => {
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   await expect(cell('vehicles', 0, 'count')).toHaveText('2');
+
+  // The fixed assets held: money in 万元, areas and counts beside it; the vehicle count is the list's.
+  const value = (name: string) => page.getByLabel(`${name}价值（万元）`, { exact: true });
+  const quantity = (name: string, measure: string) => page.getByLabel(`${name}数量（${measure}）`, { exact: true });
+  await value('资产总额').fill('12O.5');
+  await value('资产总额').press('Enter');
+  await expect(page.getByText('“资产总额价值（万元）”：“12O.5”不是金额')).toBeVisible();
+  await value('资产总额').fill('120.5');
+  await value('资产总额').press('Tab');
+  await expect(page.getByText('“资产总额价值（万元）”', { exact: false })).toBeHidden();
+  for (const [field, text] of [
+    [value('房屋'), '80'],
+    [quantity('房屋', '平方米'), '1200.5'],
+    [value('其中：办公用房'), '60'],
+    [quantity('其中：办公用房', '平方米'), '900'],
+    [value('车辆'), '25.5'],
+    [value('单价 20 万元以上的设备'), '10'],
+    [quantity('单价 20 万元以上的设备', '台（套）'), '1'],
+    [value('其他固定资产'), '5'],
+    [quantity('其他固定资产', '件'), '30'],
+  ] as const) {
+    await field.fill(text);
+    await field.press('Tab');
+  }
+  await expect(page.getByTestId('asset-vehicles')).toContainText('2 辆');
+  await expect(quantity('其他固定资产', '件')).toHaveValue('30');
   await expect(page.getByTestId('status-checks')).toContainText('错误 0');
 });
 
@@ -508,6 +581,20 @@ test('switches to English and back: screens, grids, status bar and findings foll
   const text = await page.locator('.workbench').innerText();
   expect(text).not.toMatch(/收入总计|基本支出及其他/);
   await page.screenshot({ path: join(screenshots, 'workbench-expenditure-en.png') });
+  // The screens added for the remaining facts speak English too.
+  await page.getByRole('button', { name: 'Procurement from basic expenditure (1 group)' }).click();
+  await expect(page.getByRole('region', { name: 'Items of “公用类项目1”' })).toBeVisible();
+  await expectNoRawKeys();
+  await english.getByRole('button', { name: 'State assets', exact: true }).click();
+  await expect(page.getByLabel('Buildings, quantity (m²)', { exact: true })).toHaveValue('1200.5');
+  await expect(page.getByTestId('asset-vehicles')).toContainText('2 vehicles');
+  await expectNoRawKeys();
+  await page.screenshot({ path: join(screenshots, 'workbench-assets-en.png') });
+  await english.getByRole('button', { name: 'Texts', exact: true }).click();
+  await page.getByRole('tab', { name: /Prose sections/ }).click();
+  await expect(page.getByLabel('（四）重点项目绩效评价情况 (henan-2024)', { exact: true })).toHaveValue(/评价范围/);
+  await expectNoRawKeys();
+  await english.getByRole('button', { name: 'Basic expenditure', exact: true }).click();
 
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '基本支出及其他非项目支出' })).toBeVisible();
@@ -548,6 +635,20 @@ test('takes a picture of every screen at 1366×768', async () => {
   await shoot('project-performance');
   await page.getByRole('tab', { name: '基本信息' }).click();
   await shoot('project-basics');
+  await nav('基本支出').click();
+  await page.getByRole('button', { name: /公用经费政府采购/ }).click();
+  await expect(cell('basicProcurementItems', 0, 'name')).toHaveText('复印纸');
+  await shoot('expenditure-procurement');
+  await nav('文字说明').click();
+  await page.getByRole('tab', { name: /专题段落/ }).click();
+  await shoot('texts-blocks');
+  await nav('部门与单位').click();
+  await page.getByRole('button', { name: '编辑 示范市医疗保障局（本级）' }).click();
+  const unitForm = page.getByRole('form', { name: '编辑单位：示范市医疗保障局（本级）' });
+  await expect(unitForm.getByLabel('单位规格')).toHaveValue('正处（县）级');
+  await expect(unitForm.getByLabel('经费保障形式')).toHaveValue('财政拨款');
+  await shoot('units-edit');
+  await unitForm.getByRole('button', { name: '取消' }).click();
 });
 
 test('reopens the file and finds everything there', async () => {
@@ -570,6 +671,20 @@ test('reopens the file and finds everything there', async () => {
   await expect(page.getByLabel('12月底', { exact: true })).toHaveValue('100');
   await nav('文字说明').click();
   await expect(page.getByLabel('主要职责', { exact: true })).toHaveValue('负责全市医疗保障基金监督管理，组织制定医疗保障待遇政策。');
+  await page.getByRole('tab', { name: /专题段落/ }).click();
+  await expect(page.getByLabel('（四）重点项目绩效评价情况（河南）', { exact: true })).toHaveValue('# 一、评价范围\n对医保基金监管项目开展绩效自评。');
   await nav('国有资产').click();
   await expect(cell('vehicles', 0, 'kind')).toHaveText('一般公务用车');
+  await expect(page.getByLabel('资产总额价值（万元）', { exact: true })).toHaveValue('120.5');
+  await expect(page.getByLabel('房屋数量（平方米）', { exact: true })).toHaveValue('1200.5');
+  await expect(page.getByLabel('其中：办公用房价值（万元）', { exact: true })).toHaveValue('60');
+  await expect(page.getByLabel('单价 20 万元以上的设备数量（台（套））', { exact: true })).toHaveValue('1');
+  await nav('基本支出').click();
+  await page.getByRole('button', { name: /公用经费政府采购/ }).click();
+  await expect(cell('basicProcurement', 0, 'name')).toHaveText('公用类项目1');
+  await expect(cell('basicProcurement', 0, 'listedAfter')).toHaveText('医保基金监管');
+  await expect(cell('basicProcurementItems', 0, 'name')).toHaveText('复印纸');
+  await expect(cell('basicProcurementItems', 0, 'amount')).toHaveText('0.40');
+  await nav('部门与单位').click();
+  await expect(page.getByTestId('unit-row-037001')).toContainText('单位规格：正处（县）级；经费保障形式：财政拨款');
 });

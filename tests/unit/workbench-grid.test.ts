@@ -88,4 +88,13 @@ describe('where a finding leads', () => {
     );
     expect(targetOf(finding({ entity: 'text', id: 'reasons', field: 'total', tables: [{ tableId: 'texts', rowKey: 'reasons.total' }] }), workbook)?.section).toBe('texts');
   });
+
+  it('takes procurement paid from basic expenditure to the expenditure screen: a group to its row, an item to the items grid', () => {
+    expect(
+      targetOf(finding({ entity: 'procurement', id: 'g1', field: 'budget', tables: [{ tableId: 'basicProcurement', rowKey: 'g1', column: 'budget' }] }), workbook),
+    ).toEqual({ section: 'expenditure', projectId: null, focus: { tableId: 'basicProcurement', rowKey: 'g1', column: 'budget' } });
+    expect(
+      targetOf(finding({ entity: 'procurement', id: 'it1', parentId: 'g1', field: 'amount', tables: [{ tableId: 'basicProcurement', rowKey: 'it1', column: 'amount' }] }), workbook),
+    ).toEqual({ section: 'expenditure', projectId: null, focus: { tableId: 'basicProcurementItems', rowKey: 'it1', column: 'amount' } });
+  });
 });

@@ -284,7 +284,7 @@ const threePublic: TableSpec = {
   notes: [],
 };
 
-/** 部门机构设置情况. 单位规格 and 经费保障形式 are not in the model yet: printed empty. */
+/** 部门机构设置情况: a unit's 单位规格 and 经费保障形式 print empty when not given. */
 const organization: TableSpec = {
   id: 'organization',
   number: '',
@@ -372,7 +372,10 @@ const procurement: TableSpec = {
   notes: ['注：同一采购目录序号的物品，其单价会因配置规格不同而变动，均符合资产配置标准。涉密采购事项按照相关规定执行。'],
 };
 
-/** 部门固定资产占用情况表 from assets.figures. Areas and equipment counts are not in the model yet: printed empty. */
+/**
+ * 部门固定资产占用情况表: money from assets.figures, areas and counts from assets.quantities (the keys of
+ * ASSET_FIGURES, core/workbench/assets.ts), the vehicle count from the vehicle list; a quantity not given prints empty.
+ */
 const asset = (cells: CellSpec[]): BodyPart => ({ kind: 'assetRow', cells });
 const fixedAssets: TableSpec = {
   id: 'fixed-assets',
@@ -383,8 +386,8 @@ const fixedAssets: TableSpec = {
   columnCount: 3,
   body: [
     asset(['资产总额', '', attr('figure.total')]),
-    asset(['1、房屋（平方米）', '', attr('figure.buildings')]),
-    asset(['其中：办公用房（平方米）', '', attr('figure.officeBuildings')]),
+    asset(['1、房屋（平方米）', attr('quantity.buildings'), attr('figure.buildings')]),
+    asset(['其中：办公用房（平方米）', attr('quantity.officeBuildings'), attr('figure.officeBuildings')]),
     asset(['2、车辆（台、辆）', attr('vehicleCount'), attr('figure.vehicles')]),
     asset(['3、单价在 20 万元以上的设备', attr('quantity.equipmentOver200k'), attr('figure.equipmentOver200k')]),
     asset(['4、其他固定资产', attr('quantity.otherFixedAssets'), attr('figure.otherFixedAssets')]),

@@ -28,3 +28,17 @@ export {
   type ReasonRow,
 } from './projects';
 export { summaryFigures, CHANGE_KEYS, type SummaryFigures } from './summary';
+export { UNIT_GRADES, FUNDING_FORMS, unitProfile, withUnitProfile, type UnitProfile } from './units';
+export {
+  ASSET_FIGURES,
+  parseAssetFigure,
+  parseAssetQuantity,
+  assetQuantity,
+  withAssetFigure,
+  withAssetQuantity,
+  type AssetFigureSpec,
+  type AssetQuantitySpec,
+  type AssetMeasure,
+} from './assets';
+export { basicProcurementCodec, itemsAmount, nextGroupName } from './basic-procurement';
+export { textBlocksFor, type TextBlockEntry, type TextBlockHeading, type TextBlockList } from './text-blocks';

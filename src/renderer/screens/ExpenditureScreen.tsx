@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legalGovEconCodes } from '../../core/catalog';
 import type { BudgetLine, Nature, Workbook } from '../../core/model';
@@ -9,17 +9,71 @@ import { useFindingMarks, useFocusRequest, useUndoRedo } from '../grid/hooks';
 import type { Suggestion } from '../grid/types';
 import { useEntryGrid, type EntryColumn } from '../grid/useEntryGrid';
 import { useApp } from '../state/context';
+import { useWorkbench } from '../state/workbench-context';
+import { BASIC_PROCUREMENT_GRIDS, BasicProcurementPanel } from './BasicProcurementPanel';
 import { ScreenHeading } from './ScreenHeading';
 
 const NON_PROJECT_NATURES: Nature[] = ['basic', 'operating', 'remitUpward', 'subsidyAffiliates'];
 const codec = budgetLineCodec({ natures: NON_PROJECT_NATURES });
 
-/** Basic expenditure (and the other non-project natures): every budget line without a project. */
+type ExpenditureView = 'lines' | 'procurement';
+
+/** The view a focus request (a finding, another screen) needs. */
+function viewFor(tableId: string | undefined): ExpenditureView | null {
+  if (tableId === 'budgetLines') return 'lines';
+  if ((BASIC_PROCUREMENT_GRIDS as readonly (string | undefined)[]).includes(tableId)) return 'procurement';
+  return null;
+}
+
+/**
+ * Basic expenditure (and the other non-project natures): every budget line without a project. The
+ * 政府采购 paid from basic expenditure opens from the grid's toolbar, so the lines keep the screen's height.
+ */
 export function ExpenditureScreen({ workbook }: { workbook: Workbook }) {
+  const { t } = useTranslation('workbench');
+  const focus = useWorkbench((state) => state.focus);
+  const [view, setView] = useState<ExpenditureView>(() => viewFor(focus?.tableId) ?? 'lines');
+  useEffect(() => {
+    const wanted = viewFor(focus?.tableId);
+    if (wanted) setView(wanted);
+  }, [focus]);
+  const records = useMemo(() => workbook.budgetLines.filter((line) => line.projectId === null), [workbook.budgetLines]);
+  const total = useMemo(() => records.reduce((sum, line) => sum + line.amount, 0), [records]);
+
+  if (view === 'procurement') {
+    return (
+      <main className="screen grid-screen basic-procurement-screen">
+        <div className="screen-heading">
+          <button type="button" className="link" onClick={() => setView('lines')}>
+            {t('basicProcurement.back')}
+          </button>
+          <h2>{t('basicProcurement.title')}</h2>
+          <span className="screen-hint">{t('basicProcurement.screenHint')}</span>
+        </div>
+        <BasicProcurementPanel workbook={workbook} />
+      </main>
+    );
+  }
+  return (
+    <main className="screen grid-screen">
+      <ScreenHeading title={t('expenditure.title')} total={total} unit={workbook.settings.entryUnit} hint={t('expenditure.hint')} />
+      <BasicLines
+        workbook={workbook}
+        records={records}
+        toolbar={
+          <button type="button" className="secondary" onClick={() => setView('procurement')}>
+            {t('basicProcurement.open', { count: workbook.basicProcurement.length })}
+          </button>
+        }
+      />
+    </main>
+  );
+}
+
+function BasicLines({ workbook, records, toolbar }: { workbook: Workbook; records: BudgetLine[]; toolbar: ReactNode }) {
   const { t } = useTranslation('workbench');
   const ctx = useCellContext(workbook);
   const edit = useApp((state) => state.edit);
-  const records = useMemo(() => workbook.budgetLines.filter((line) => line.projectId === null), [workbook.budgetLines]);
   const onlyUnit = workbook.units.length === 1 ? workbook.units[0]?.id : undefined;
   const defaults = useMemo<Partial<BudgetLine>>(
     () => ({ nature: 'basic', projectId: null, fund: 'gen.appropriation', ...(onlyUnit ? { unitId: onlyUnit } : {}) }),
@@ -30,14 +84,7 @@ export function ExpenditureScreen({ workbook }: { workbook: Workbook }) {
   const suggest = useBudgetLineSuggestions(ctx, NON_PROJECT_NATURES);
   const model = useEntryGrid({ tableId: 'budgetLines', records, codec, columns, ctx, defaults, persist, marks: useFindingMarks('budgetLines'), suggest });
   const { undo, redo } = useUndoRedo();
-  const total = useMemo(() => records.reduce((sum, line) => sum + line.amount, 0), [records]);
-
-  return (
-    <main className="screen grid-screen">
-      <ScreenHeading title={t('expenditure.title')} total={total} unit={workbook.settings.entryUnit} hint={t('expenditure.hint')} />
-      <Grid id="budgetLines" label={t('expenditure.title')} model={model} onUndo={undo} onRedo={redo} focusRequest={useFocusRequest('budgetLines')} />
-    </main>
-  );
+  return <Grid id="budgetLines" label={t('expenditure.title')} model={model} onUndo={undo} onRedo={redo} focusRequest={useFocusRequest('budgetLines')} toolbar={toolbar} />;
 }
 
 export function useBudgetLineColumns(ctx: CellContext, withNature: boolean): EntryColumn[] {

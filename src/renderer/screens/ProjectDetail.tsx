@@ -3,17 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { Edit } from '../../core/edits';
 import { formatMoney } from '../../core/money';
 import type { BudgetLine, Indicator, ProcurementItem, Project, ProjectType, Workbook } from '../../core/model';
-import { applyToList, budgetLineCodec, indicatorCodec, parsePercent, procurementCodec, PROJECT_TYPE_LABELS } from '../../core/workbench';
+import { applyToList, budgetLineCodec, indicatorCodec, parsePercent, PROJECT_TYPE_LABELS } from '../../core/workbench';
 import { collectionEdits, useCellContext } from '../grid/bindings';
 import { EntryGrid } from '../grid/EntryGrid';
 import { useFieldMarks } from '../grid/hooks';
 import type { Suggestion } from '../grid/types';
-import type { EntryColumn } from '../grid/useEntryGrid';
 import { useApp } from '../state/context';
 import { useWorkbench } from '../state/workbench-context';
 import { useBudgetLineColumns, useBudgetLineSuggestions } from './ExpenditureScreen';
 import { indicatorSuggestions, useIndicatorColumns } from './indicators';
 import { LineField, Tabs, TextBlock, useFieldFocus } from './parts';
+import { ProcurementItemsGrid } from './ProcurementItems';
 import { useProjectTotals } from './ProjectsScreen';
 
 type ProjectTab = 'lines' | 'performance' | 'plan' | 'procurement' | 'basics';
@@ -170,36 +170,16 @@ const NO_DEFAULTS = {};
 
 function ProjectProcurement({ workbook, project }: { workbook: Workbook; project: Project }) {
   const { t } = useTranslation('workbench');
-  const ctx = useCellContext(workbook);
   const edit = useApp((state) => state.edit);
-  const unitName = t(`moneyUnit.${ctx.entryUnit}`);
-  const columns = useMemo<EntryColumn[]>(
-    () => [
-      { id: 'name', header: t('procurement.name'), width: 220 },
-      { id: 'catalogCode', header: t('procurement.catalogCode'), width: 120 },
-      { id: 'measureUnit', header: t('procurement.measureUnit'), width: 90 },
-      { id: 'quantity', header: t('procurement.quantity'), width: 90 },
-      { id: 'unitPrice', header: t('procurement.unitPrice', { unit: unitName }), width: 130 },
-      { id: 'amount', header: t('column.amount', { unit: unitName }), width: 130 },
-      { id: 'smallFirmShare', header: t('procurement.smallFirmShare'), width: 140 },
-    ],
-    [t, unitName],
-  );
-  const persist = useCallback(
-    (puts: ProcurementItem[], deletes: string[]) => void edit([{ op: 'put', collection: 'projects', record: { ...project, procurement: applyToList(project.procurement, puts, deletes) } }]),
-    [edit, project],
-  );
+  const save = useCallback((procurement: ProcurementItem[]) => void edit([{ op: 'put', collection: 'projects', record: { ...project, procurement } }]), [edit, project]);
   return (
-    <EntryGrid
+    <ProcurementItemsGrid
       id="procurement"
       draftKey={`procurement:${project.id}`}
       label={t('project.tab.procurement')}
-      records={project.procurement}
-      codec={procurementCodec}
-      columns={columns}
-      ctx={ctx}
-      defaults={NO_DEFAULTS}
-      persist={persist}
+      workbook={workbook}
+      items={project.procurement}
+      onSave={save}
     />
   );
 }

@@ -1,41 +1,42 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REASON_KEYS } from '../../core/checks/figures';
 import type { Texts, Workbook } from '../../core/model';
-import { applyToList, glossaryCodec, reasonCodec, withIds, withoutIds, type GlossaryRow, type ReasonRow } from '../../core/workbench';
+import { NARRATIVE_BLOCKS } from '../../core/narrative';
+import { findTemplate } from '../../core/templates';
+import {
+  applyToList,
+  glossaryCodec,
+  reasonCodec,
+  textBlocksFor,
+  withIds,
+  withoutIds,
+  type GlossaryRow,
+  type ReasonRow,
+  type TextBlockEntry,
+  type TextBlockList,
+} from '../../core/workbench';
 import { listSuggestions, useCellContext } from '../grid/bindings';
 import { EntryGrid } from '../grid/EntryGrid';
 import { useFieldMarks } from '../grid/hooks';
+import type { CellMark } from '../grid/types';
 import type { EntryColumn } from '../grid/useEntryGrid';
 import { useApp } from '../state/context';
 import { ScreenHeading } from './ScreenHeading';
 import { Tabs, TextBlock, useFieldFocus } from './parts';
 
-type TextTab = 'duties' | 'organization' | 'reasons' | 'glossary' | 'other';
+type TextTab = 'duties' | 'organization' | 'reasons' | 'glossary' | 'blocks' | 'other';
 const NO_DEFAULTS = {};
 
-/** The narrative figures a reason may explain (keys of texts.reasons, as the narrative names them). */
-export const REASON_KEYS = [
-  'total',
-  'income.total',
-  'basic',
-  'project',
-  'basic.personnel',
-  'basic.public',
-  'fiscal.total',
-  'fiscal.gen',
-  'fiscal.fund',
-  'fiscal.capital',
-  'sanGong.total',
-  'sanGong.abroad',
-  'sanGong.reception',
-  'sanGong.vehiclePurchase',
-  'sanGong.vehicleRunning',
-  'meeting',
-  'training',
-  'operatingCost',
-];
+/** The tab that shows a field a finding or another screen asks for (texts.reasons keys, texts.blocks keys, "other"). */
+function tabFor(column: string, blocks: readonly string[]): TextTab {
+  if (column === '' || column === 'other') return 'other';
+  if (column === 'duties' || column === 'organization') return column;
+  if (blocks.includes(column)) return 'blocks';
+  return 'reasons';
+}
 
-/** 主要职责, 机构设置, reasons for changes, the glossary and other notes. */
+/** 主要职责, 机构设置, reasons for changes, the glossary, the narrative's prose blocks and other notes. */
 export function TextsScreen({ workbook }: { workbook: Workbook }) {
   const { t, i18n } = useTranslation('workbench');
   const ctx = useCellContext(workbook);
@@ -45,10 +46,13 @@ export function TextsScreen({ workbook }: { workbook: Workbook }) {
   const root = useRef<HTMLElement>(null);
   const reasonMarks = useFieldMarks('text', 'reasons');
   const otherMarks = useFieldMarks('text', 'other');
+  const blockMarks = useFieldMarks('text', 'blocks');
+  const blocks = useMemo(() => textBlocksFor(workbook.settings.template, texts.blocks), [workbook.settings.template, texts.blocks]);
+  const blockIds = useMemo(() => [...NARRATIVE_BLOCKS, ...blocks.entries.map((entry) => entry.block)], [blocks]);
   useFieldFocus(
     'texts',
     root,
-    useCallback((column: string) => setTab(column === '' || column === 'other' ? 'other' : 'reasons'), []),
+    useCallback((column: string) => setTab(tabFor(column, blockIds)), [blockIds]),
   );
 
   const save = useCallback((value: Texts) => void edit([{ op: 'set', key: 'texts', value }]), [edit]);
@@ -103,6 +107,7 @@ export function TextsScreen({ workbook }: { workbook: Workbook }) {
           { id: 'organization', label: t('texts.organization') },
           { id: 'reasons', label: t('texts.reasons'), count: reasonRows.length },
           { id: 'glossary', label: t('texts.glossary'), count: texts.glossary.length },
+          { id: 'blocks', label: t('texts.blocks'), count: blocks.entries.filter((entry) => (texts.blocks[entry.block] ?? '').trim() !== '').length },
           { id: 'other', label: t('texts.other') },
         ]}
       />
@@ -119,9 +124,63 @@ export function TextsScreen({ workbook }: { workbook: Workbook }) {
       {tab === 'glossary' && (
         <EntryGrid id="glossary" label={t('texts.glossary')} records={glossaryRows} codec={glossaryCodec} columns={glossaryColumns} ctx={ctx} defaults={NO_DEFAULTS} persist={persistGlossary} />
       )}
+      {tab === 'blocks' && (
+        <TextBlocks
+          list={blocks}
+          texts={texts.blocks}
+          marks={blockMarks}
+          onCommit={(block, text) => {
+            const { [block]: _old, ...others } = texts.blocks;
+            // An emptied block is removed: absent and empty print the same (the heading alone).
+            save({ ...texts, blocks: text.trim() === '' ? others : { ...others, [block]: text } });
+          }}
+        />
+      )}
       {tab === 'other' && (
         <TextBlock label={t('texts.other')} field="other" rows={12} value={texts.other} mark={[...otherMarks.values()][0] ?? null} onCommit={(other) => save({ ...texts, other })} />
       )}
     </main>
+  );
+}
+
+/**
+ * One text area per prose block, headed as the narrative heads it: under the chosen template, or with
+ * each template's heading when none is chosen. The hint says how lines are read.
+ */
+function TextBlocks({
+  list,
+  texts,
+  marks,
+  onCommit,
+}: {
+  list: TextBlockList;
+  texts: Readonly<Record<string, string>>;
+  marks: ReadonlyMap<string, CellMark>;
+  onCommit(block: string, text: string): void;
+}) {
+  const { t } = useTranslation('workbench');
+  const chosen = list.template !== null;
+  const label = (entry: TextBlockEntry) => {
+    if (entry.headings.length === 0) return t('texts.blockUnknown', { block: entry.block });
+    if (chosen && entry.printed) return entry.headings.map((heading) => heading.heading).join(' / ');
+    return entry.headings.map((heading) => t('texts.blockHeading', { heading: heading.heading, province: heading.province, template: heading.templateId })).join(' / ');
+  };
+  return (
+    <div className="text-blocks">
+      <p className="muted">{chosen ? t('texts.blocksHint', { template: findTemplate(list.template ?? '')?.name ?? '' }) : t('texts.blocksHintAll')}</p>
+      {list.entries.length === 0 && <p className="muted empty-note">{t('texts.blocksNone')}</p>}
+      {list.entries.map((entry) => (
+        <TextBlock
+          key={entry.block}
+          label={label(entry)}
+          field={entry.block}
+          rows={5}
+          value={texts[entry.block] ?? ''}
+          hint={entry.printed ? undefined : t('texts.blockNotPrinted')}
+          mark={marks.get(entry.block) ?? null}
+          onCommit={(text) => onCommit(entry.block, text)}
+        />
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type Unit, type UnitKind } from '../../core/model';
+import { FUNDING_FORMS, UNIT_GRADES, unitProfile, withUnitProfile, type UnitProfile } from '../../core/workbench';
 import { Field } from '../components/Field';
 import { UNIT_COUNT_FIELDS, checkUnit, newId, unitDraft, type Problems, type UnitDraft, type UnitField } from '../forms';
 import { useApp } from '../state/context';
@@ -63,7 +64,10 @@ export function UnitsCard({ units }: { units: Unit[] }) {
                 <tr key={unit.id} data-testid={`unit-row-${unit.code}`} className={editing === unit.id ? 'selected' : undefined}>
                   <td className="code">{unit.code}</td>
                   <td>{unit.name}</td>
-                  <td>{t(`unitKind.${unit.kind}`)}</td>
+                  <td>
+                    {t(`unitKind.${unit.kind}`)}
+                    <UnitProfileNote unit={unit} />
+                  </td>
                   <td className="number">{unit.authorizedStaff}</td>
                   <td className="number">{unit.actualStaff}</td>
                   <td className="number">{unit.retiredStaff}</td>
@@ -98,9 +102,11 @@ export function UnitsCard({ units }: { units: Unit[] }) {
 
 function UnitForm({ unit, units, onDone }: { unit: Unit | null; units: Unit[]; onDone(): void }) {
   const { t } = useTranslation('app');
+  const { t: tw } = useTranslation('workbench');
   const edit = useApp((state) => state.edit);
   const pending = useApp((state) => state.pending > 0);
   const [draft, setDraft] = useState<UnitDraft>(() => unitDraft(unit));
+  const [profile, setProfile] = useState<UnitProfile>(() => unitProfile(unit));
   const [problems, setProblems] = useState<Problems<UnitField>>({});
   const [id] = useState(() => unit?.id ?? newId());
   const firstField = useRef<HTMLDivElement>(null);
@@ -117,7 +123,8 @@ function UnitForm({ unit, units, onDone }: { unit: Unit | null; units: Unit[]; o
     const checked = checkUnit(draft, id, units);
     setProblems(checked.problems);
     if (!checked.unit) return;
-    if (await edit([{ op: 'put', collection: 'units', record: checked.unit }])) onDone();
+    // 单位规格 and 经费保障形式 are free text beside the checked fields; empty ones are left out.
+    if (await edit([{ op: 'put', collection: 'units', record: withUnitProfile(checked.unit, profile) }])) onDone();
   };
 
   return (
@@ -150,6 +157,32 @@ function UnitForm({ unit, units, onDone }: { unit: Unit | null; units: Unit[]; o
           />
         ))}
       </div>
+      <div className="field-row">
+        <Field
+          label={tw('unit.grade')}
+          value={profile.grade}
+          onValueChange={(grade) => setProfile((current) => ({ ...current, grade }))}
+          list="unit-grade-options"
+          hint={tw('unit.gradeHint')}
+        />
+        <Field
+          label={tw('unit.fundingForm')}
+          value={profile.fundingForm}
+          onValueChange={(fundingForm) => setProfile((current) => ({ ...current, fundingForm }))}
+          list="unit-funding-form-options"
+          hint={tw('unit.fundingFormHint')}
+        />
+        <datalist id="unit-grade-options">
+          {UNIT_GRADES.map((grade) => (
+            <option key={grade} value={grade} />
+          ))}
+        </datalist>
+        <datalist id="unit-funding-form-options">
+          {FUNDING_FORMS.map((form) => (
+            <option key={form} value={form} />
+          ))}
+        </datalist>
+      </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={pending}>
           {t('units.save')}
@@ -160,4 +193,14 @@ function UnitForm({ unit, units, onDone }: { unit: Unit | null; units: Unit[]; o
       </div>
     </form>
   );
+}
+
+/** 单位规格 and 经费保障形式 under the unit's kind (the facts of the organisation table), when given. */
+function UnitProfileNote({ unit }: { unit: Unit }) {
+  const { t } = useTranslation('workbench');
+  const parts = [
+    unit.grade ? t('unit.gradeShown', { grade: unit.grade }) : null,
+    unit.fundingForm ? t('unit.fundingFormShown', { fundingForm: unit.fundingForm }) : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? <span className="unit-profile">{parts.join(t('unit.profileSeparator'))}</span> : null;
 }

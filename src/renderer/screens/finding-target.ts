@@ -35,6 +35,13 @@ export function targetOf(finding: Finding, workbook: Workbook): FindingTarget | 
     case 'projectIndicators':
       if (location.parentId && table.rowKey) return { section: 'projects', projectId: location.parentId, focus: { tableId: table.tableId, rowKey: table.rowKey, column } };
       break;
+    case 'basicProcurement':
+      // Items of a group paid from basic expenditure name their group as parent; the group's own budget has none.
+      if (table.rowKey) {
+        const tableId = location.parentId ? 'basicProcurementItems' : 'basicProcurement';
+        return { section: 'expenditure', projectId: null, focus: { tableId, rowKey: table.rowKey, column } };
+      }
+      break;
     case 'departmentIndicators':
       if (table.rowKey) return { section: 'performance', projectId: null, focus: { tableId: 'departmentIndicators', rowKey: table.rowKey, column } };
       break;

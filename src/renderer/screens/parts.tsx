@@ -76,6 +76,8 @@ export function LineField({
   inputMode,
   className,
   mark,
+  labelHidden = false,
+  suffix,
 }: {
   label: string;
   value: string;
@@ -85,6 +87,10 @@ export function LineField({
   inputMode?: 'numeric' | 'decimal' | 'text';
   className?: string;
   mark?: CellMark | null;
+  /** The label is read out but not shown (a table's column and row headers say it). */
+  labelHidden?: boolean;
+  /** A unit shown after the input ("平方米"). */
+  suffix?: string;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value);
@@ -98,24 +104,36 @@ export function LineField({
     setProblem(onCommit(draft));
   };
   const shown = problem ?? mark?.message ?? null;
+  const input = (
+    <input
+      id={id}
+      data-field={field}
+      value={draft}
+      inputMode={inputMode}
+      autoComplete="off"
+      spellCheck={false}
+      aria-invalid={problem || mark?.level === 'error' ? true : undefined}
+      aria-describedby={shown ? `${id}-problem` : undefined}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+    />
+  );
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        data-field={field}
-        value={draft}
-        inputMode={inputMode}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={problem || mark?.level === 'error' ? true : undefined}
-        aria-describedby={shown ? `${id}-problem` : undefined}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-        }}
-      />
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {suffix ? (
+        <span className="input-with-suffix">
+          {input}
+          <span className="input-suffix">{suffix}</span>
+        </span>
+      ) : (
+        input
+      )}
       {shown && (
         <p id={`${id}-problem`} className={problem || mark?.level === 'error' ? 'field-problem' : 'field-hint'} role={problem ? 'alert' : undefined}>
           {shown}
@@ -149,9 +167,9 @@ export function useFieldFocus(tableId: string, root: React.RefObject<HTMLElement
   }, [focus, tableId, root, onReveal, focusDone]);
 }
 
-export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({ title, children, actions, className }: { title: string; children: ReactNode; actions?: ReactNode; className?: string }) {
   return (
-    <section className="screen-section" aria-label={title}>
+    <section className={`screen-section${className ? ` ${className}` : ''}`} aria-label={title}>
       <div className="screen-section-heading">
         <h3>{title}</h3>
         {actions}
