@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { fromInterchange } from '../../src/core/interchange';
 import type { Workbook } from '../../src/core/model';
-import { screenshotsDir } from './support';
+import { e2eApi as api, e2eDataDir as dataDir, e2eUrl, screenshotsDir } from './support';
 
 /**
  * A clerk publishes the Henan budget from browser mode: the workbook is seeded through the API
@@ -16,28 +16,8 @@ import { screenshotsDir } from './support';
 test.describe.configure({ mode: 'serial' });
 
 const screenshots = screenshotsDir;
-const env = (name: string) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run through playwright.config.ts`);
-  return value;
-};
-const dataDir = () => env('BUDGET_DESK_E2E_DATA_DIR');
 
 const STEM = '济源产城融合示范区医疗保障局-2024-部门预算公开';
-
-/** Calls the browser-mode API from the test, with the run's token, as the page does. */
-async function api(method: string, args: unknown): Promise<unknown> {
-  const url = new URL(env('BUDGET_DESK_E2E_URL'));
-  const token = /token=([A-Za-z0-9_-]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-budget-desk-token': token },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
 
 function henanWorkbook(): Workbook {
   const path = resolve(import.meta.dirname, '../fixtures/seeds/henan-2024/workbook.json');
@@ -94,7 +74,7 @@ test('seeds the Henan workbook through the API and opens it from the recent list
     ],
   });
 
-  await page.goto(env('BUDGET_DESK_E2E_URL'));
+  await page.goto(e2eUrl());
   await page.getByRole('list', { name: '最近打开' }).getByRole('button', { name: /济源产城融合示范区医疗保障局 · 2024年度/ }).click();
   await expect(page.getByText('济源产城融合示范区医疗保障局 · 2024年度预算')).toBeVisible();
 });

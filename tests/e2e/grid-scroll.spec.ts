@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseMoney } from '../../src/core/money';
 import { generateWorkbook } from '../../bench/generate';
-import { e2eUrl } from './support';
+import { e2eApi as api, e2eDataDir as dataDir, e2eUrl } from './support';
 
 /**
  * The expenditure grid over 3,000 lines. Rows reuse their DOM as they scroll (docs/grid.md), so
@@ -20,25 +20,6 @@ const scroller = '[data-grid="budgetLines"] .grid-scroll';
 let page: Page;
 /** The status bar's findings count as the worker reported it. */
 let workerFindings = '';
-
-function dataDir(): string {
-  const dir = process.env.BUDGET_DESK_E2E_DATA_DIR;
-  if (!dir) throw new Error('BUDGET_DESK_E2E_DATA_DIR is not set: run through playwright.config.ts');
-  return dir;
-}
-
-async function api(method: string, args: unknown): Promise<unknown> {
-  const url = new URL(e2eUrl());
-  const token = /token=([A-Za-z0-9_-]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-budget-desk-token': token },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
 
 interface RenderedRow {
   row: number;

@@ -15,3 +15,24 @@ export function e2eUrl(): string {
   if (!url) throw new Error('BUDGET_DESK_E2E_URL is not set: run through playwright.config.ts');
   return url;
 }
+
+/** The data folder of this run's server (global-setup.ts). */
+export function e2eDataDir(): string {
+  const dir = process.env.BUDGET_DESK_E2E_DATA_DIR;
+  if (!dir) throw new Error('BUDGET_DESK_E2E_DATA_DIR is not set: run through playwright.config.ts');
+  return dir;
+}
+
+/** Calls the browser-mode API from a test, with the run's token, as the page does; a refusal throws. */
+export async function e2eApi(method: string, args: unknown): Promise<unknown> {
+  const url = new URL(e2eUrl());
+  const token = /token=([A-Za-z0-9_-]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-budget-desk-token': token },
+    body: JSON.stringify(args),
+  });
+  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
