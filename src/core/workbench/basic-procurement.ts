@@ -1,8 +1,8 @@
 import type { Fen } from '../money';
 import type { BasicProcurement } from '../model';
-import { amountDisplay, amountEditText, clean, ok, parseProject, parseUnit, problem, unitDisplay } from './cells';
+import { amountDisplay, amountEditText, clean, ok, parseProject, problem } from './cells';
 import { moneyField, textField } from './projects';
-import { field, type RowCodec } from './rows';
+import { field, unitField, type RowCodec } from './rows';
 
 /** The money of a group's items. */
 export function itemsAmount(group: Pick<BasicProcurement, 'items'>): Fen {
@@ -16,14 +16,7 @@ export function itemsAmount(group: Pick<BasicProcurement, 'items'>): Fen {
  */
 export const basicProcurementCodec: RowCodec<BasicProcurement> = {
   fields: [
-    field<BasicProcurement, string>({
-      id: 'unitId',
-      required: true,
-      display: (group, ctx) => unitDisplay(group.unitId, ctx.units),
-      parse: (text, ctx) => parseUnit(text, ctx.units),
-      assign: (group, value) => void (group.unitId = value),
-      has: (group) => group.unitId !== undefined,
-    }),
+    unitField<BasicProcurement>(),
     textField<BasicProcurement>('name', true),
     moneyField<BasicProcurement>('budget'),
     field<BasicProcurement, string | null>({

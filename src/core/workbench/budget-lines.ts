@@ -1,18 +1,6 @@
 import type { BudgetLine, Nature } from '../model';
-import {
-  codeDisplay,
-  fundDisplay,
-  natureDisplay,
-  parseCode,
-  parseFund,
-  parseNature,
-  parseUnit,
-  problem,
-  clean,
-  unitDisplay,
-  type CellContext,
-} from './cells';
-import { amountField, field, type RowCodec } from './rows';
+import { codeDisplay, natureDisplay, parseCode, parseNature, problem, clean, type CellContext } from './cells';
+import { amountField, field, fundField, unitField, type RowCodec } from './rows';
 
 /** The columns of a budget-line grid, in the order a clerk's sheet usually has them. */
 export const BUDGET_LINE_COLUMNS = ['unitId', 'functionCode', 'deptEconCode', 'govEconCode', 'nature', 'fund', 'amount', 'note'] as const;
@@ -31,14 +19,7 @@ export interface BudgetLineCodecOptions {
 export function budgetLineCodec(options: BudgetLineCodecOptions): RowCodec<BudgetLine> {
   return {
     fields: [
-      field<BudgetLine, string>({
-        id: 'unitId',
-        required: true,
-        display: (line, ctx) => unitDisplay(line.unitId, ctx.units),
-        parse: (text, ctx) => parseUnit(text, ctx.units),
-        assign: (line, value) => void (line.unitId = value),
-        has: (line) => line.unitId !== undefined,
-      }),
+      unitField<BudgetLine>(),
       codeField('functionCode', 'function'),
       codeField('deptEconCode', 'deptEcon'),
       codeField('govEconCode', 'govEcon'),
@@ -56,14 +37,7 @@ export function budgetLineCodec(options: BudgetLineCodecOptions): RowCodec<Budge
         assign: (line, value) => void (line.nature = value),
         has: (line) => line.nature !== undefined,
       }),
-      field<BudgetLine, string>({
-        id: 'fund',
-        required: true,
-        display: (line, ctx) => fundDisplay(line.fund, ctx.language),
-        parse: (text) => parseFund(text),
-        assign: (line, value) => void (line.fund = value),
-        has: (line) => line.fund !== undefined,
-      }),
+      fundField<BudgetLine>(),
       amountField<BudgetLine>(),
       field<BudgetLine, string>({
         id: 'note',

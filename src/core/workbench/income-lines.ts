@@ -1,28 +1,14 @@
 import type { IncomeLine } from '../model';
-import { codeDisplay, fundDisplay, parseCode, parseFund, parseUnit, unitDisplay } from './cells';
-import { amountField, field, type RowCodec } from './rows';
+import { codeDisplay, parseCode } from './cells';
+import { amountField, field, fundField, unitField, type RowCodec } from './rows';
 
 export const INCOME_LINE_COLUMNS = ['unitId', 'fund', 'functionCode', 'amount'] as const;
 
 /** Income lines as grid rows: unit × fund source (× 功能 code where a template asks) → amount. */
 export const incomeLineCodec: RowCodec<IncomeLine> = {
   fields: [
-    field<IncomeLine, string>({
-      id: 'unitId',
-      required: true,
-      display: (line, ctx) => unitDisplay(line.unitId, ctx.units),
-      parse: (text, ctx) => parseUnit(text, ctx.units),
-      assign: (line, value) => void (line.unitId = value),
-      has: (line) => line.unitId !== undefined,
-    }),
-    field<IncomeLine, string>({
-      id: 'fund',
-      required: true,
-      display: (line, ctx) => fundDisplay(line.fund, ctx.language),
-      parse: (text) => parseFund(text),
-      assign: (line, value) => void (line.fund = value),
-      has: (line) => line.fund !== undefined,
-    }),
+    unitField<IncomeLine>(),
+    fundField<IncomeLine>(),
     field<IncomeLine, string | null>({
       id: 'functionCode',
       required: false,

@@ -1,22 +1,7 @@
 import type { Fen } from '../money';
 import type { Indicator, ProcurementItem, Project, ProjectType } from '../model';
-import {
-  amountDisplay,
-  amountEditText,
-  clean,
-  parseAmount,
-  parseCount,
-  parsePercent,
-  parseProjectType,
-  parseQuantity,
-  parseUnit,
-  parseYesNo,
-  PROJECT_TYPE_LABELS,
-  problem,
-  unitDisplay,
-  yesNoDisplay,
-} from './cells';
-import { field, type FieldCodec, type RowCodec } from './rows';
+import { amountDisplay, amountEditText, clean, parseAmount, parseCount, parsePercent, parseProjectType, parseQuantity, parseYesNo, PROJECT_TYPE_LABELS, problem, yesNoDisplay } from './cells';
+import { field, unitField, type FieldCodec, type RowCodec } from './rows';
 
 /** A required or optional free-text column. */
 export function textField<R>(id: keyof R & string, required: boolean): FieldCodec<R> {
@@ -56,14 +41,7 @@ export function projectCodec(totals: (projectId: string) => { amount: Fen; lines
     fields: [
       textField<Project>('code', false),
       textField<Project>('name', true),
-      field<Project, string>({
-        id: 'unitId',
-        required: true,
-        display: (project, ctx) => unitDisplay(project.unitId, ctx.units),
-        parse: (text, ctx) => parseUnit(text, ctx.units),
-        assign: (project, value) => void (project.unitId = value),
-        has: (project) => project.unitId !== undefined,
-      }),
+      unitField<Project>(),
       field<Project, ProjectType>({
         id: 'type',
         required: true,

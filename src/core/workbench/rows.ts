@@ -1,5 +1,5 @@
 import type { Fen } from '../money';
-import { amountDisplay, amountEditText, parseAmount, type CellContext, type CellProblem, type CellResult } from './cells';
+import { amountDisplay, amountEditText, fundDisplay, parseAmount, parseFund, parseUnit, unitDisplay, type CellContext, type CellProblem, type CellResult } from './cells';
 
 /**
  * How an entry grid reads and writes one kind of record: per column, the text a cell shows, the
@@ -59,6 +59,30 @@ export function amountField<R extends { amount: Fen }>(): FieldCodec<R> {
     assign: (record, value) => void (record.amount = value),
     has: (record) => record.amount !== undefined,
     sortKey: (record) => record.amount,
+  });
+}
+
+/** The unit a record belongs to, shown and typed by name or code. */
+export function unitField<R extends { unitId: string }>(): FieldCodec<R> {
+  return field<R, string>({
+    id: 'unitId',
+    required: true,
+    display: (record, ctx) => unitDisplay(record.unitId, ctx.units),
+    parse: (text, ctx) => parseUnit(text, ctx.units),
+    assign: (record, value) => void (record.unitId = value),
+    has: (record) => record.unitId !== undefined,
+  });
+}
+
+/** The fund source, shown by name and typed by name or code. */
+export function fundField<R extends { fund: string }>(): FieldCodec<R> {
+  return field<R, string>({
+    id: 'fund',
+    required: true,
+    display: (record, ctx) => fundDisplay(record.fund, ctx.language),
+    parse: (text) => parseFund(text),
+    assign: (record, value) => void (record.fund = value),
+    has: (record) => record.fund !== undefined,
   });
 }
 
