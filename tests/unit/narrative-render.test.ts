@@ -51,7 +51,6 @@ function department(): Workbook {
 }
 
 const spec: NarrativeSpec = {
-  templateId: 'test',
   title: ['{dept}'],
   money: { unit: 'wan', style: 'compact' },
   comparisons: {

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { serializeInterchange } from '../../src/core/interchange';
 import { displayRows, evaluateTemplate } from '../../src/core/tables/evaluate';
 import { catalogNames } from '../../src/core/tables/names';
-import { henan2024 } from '../../src/core/templates/henan-2024';
+import { shippedTemplate } from '../support/templates';
 import { expectRowsMatchPublished, loadPublishedTables, loadSeedWorkbook, seedPath, type KnownDifference } from '../support/seeds';
+
+const henan2024 = shippedTemplate('henan-2024');
 
 /**
  * Ground truth: the Henan seed's 13 published tables, reproduced from the fixture's atomic facts.

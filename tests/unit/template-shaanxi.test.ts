@@ -5,8 +5,10 @@ import type { Workbook } from '../../src/core/model';
 import { displayRows, evaluateTemplate, type EvaluatedTable } from '../../src/core/tables/evaluate';
 import { catalogNames } from '../../src/core/tables/names';
 import type { HeaderCell } from '../../src/core/tables/spec';
-import { shaanxi2024 } from '../../src/core/templates/shaanxi-2024';
+import { shippedTemplate } from '../support/templates';
 import { expectRowsMatchPublished, loadPublishedTables, loadSeedWorkbook, seedPath, type KnownDifference } from '../support/seeds';
+
+const shaanxi2024 = shippedTemplate('shaanxi-2024');
 
 /**
  * Ground truth: every table the Shaanxi seed prints, reproduced from the fixture's atomic facts. 表1–表3, 表11

@@ -6,7 +6,7 @@ import { emptyWorkbook, type Assets, type BasicProcurement, type Project, type U
 import { NARRATIVE_BLOCKS } from '../../src/core/narrative';
 import { displayRows, evaluateTemplate } from '../../src/core/tables/evaluate';
 import { catalogNames } from '../../src/core/tables/names';
-import { hebei2024 } from '../../src/core/templates/hebei-2024';
+import { shippedTemplate } from '../support/templates';
 import {
   ASSET_FIGURES,
   assetQuantity,
@@ -23,6 +23,8 @@ import {
   type CellContext,
 } from '../../src/core/workbench';
 import { loadSeedWorkbook } from '../support/seeds';
+
+const hebei2024 = shippedTemplate('hebei-2024');
 
 const WAN = 1_000_000;
 const unit: Unit = { id: 'u1', code: '037001', name: '本级', kind: 'admin', authorizedStaff: 20, actualStaff: 18, retiredStaff: 3 };

@@ -87,6 +87,43 @@ export const DERIVED_FIGURES: Record<string, string[]> = {
   'sanGong.total': ['sanGong.abroad', 'sanGong.reception', 'sanGong.vehiclePurchase', 'sanGong.vehicleRunning'],
 };
 
+/** Counts countFigures always yields (asset quantities add assets.quantity.<key>). */
+const COUNT_KEYS = [
+  'units',
+  'staff.authorized',
+  'staff.actual',
+  'staff.retired',
+  'staff.admin.authorized',
+  'staff.admin.actual',
+  'staff.institution.authorized',
+  'staff.institution.actual',
+  'projects',
+  'procurement.items',
+  'procurement.equipmentOver200k',
+  'assets.vehicles',
+  'assets.generalEquipmentOver500k',
+  'assets.specialEquipmentOver1m',
+];
+
+const STATIC_KEYS = new Set([
+  ...Object.keys(MEASURES),
+  ...Object.keys(DERIVED_FIGURES),
+  'operatingCost',
+  'procurement.total',
+  'procurement.goods',
+  'procurement.works',
+  'procurement.services',
+  ...COUNT_KEYS,
+]);
+
+/** Keys built from codes or entered figures: function.<类|款|项>, deptEcon/govEcon.<类|款>, assets.figure/quantity.<key>. */
+const PATTERN_KEYS = [/^function\.(\d{3}|\d{5}|\d{7})$/, /^(deptEcon|govEcon)\.(\d{3}|\d{5})$/, /^assets\.(figure|quantity)\.[A-Za-z0-9_]+$/];
+
+/** Whether a narrative or table can quote `key` (a template naming another key is a mistake in the template). */
+export function isKnownFigureKey(key: string): boolean {
+  return STATIC_KEYS.has(key) || PATTERN_KEYS.some((pattern) => pattern.test(key));
+}
+
 /** 政府采购品目 code's first letter → figure. */
 const PROCUREMENT_KINDS: Record<string, string> = { A: 'procurement.goods', B: 'procurement.works', C: 'procurement.services' };
 /** 单价 20万元 (Shaanxi's and Hebei's equipment threshold), in 分. */

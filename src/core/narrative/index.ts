@@ -1,11 +1,9 @@
 import type { Catalog } from '../catalog';
 import type { Workbook } from '../model';
+import type { TemplateSpec } from '../tables/spec';
 import { findTemplate } from '../templates';
 import { narrativeFigures } from './figures';
-import { hebei2024Narrative } from './hebei-2024';
-import { henan2024Narrative } from './henan-2024';
 import { fillTemplate, renderParagraph, textLines, type RenderContext } from './render';
-import { shaanxi2024Narrative } from './shaanxi-2024';
 import type { NarrativeBlock, NarrativeSpec, SectionSpec } from './spec';
 
 /**
@@ -33,37 +31,31 @@ export interface Narrative {
   sections: NarrativeSection[];
 }
 
-/** Narrative specs by template id. A new province is a new spec here. */
-export const NARRATIVES: Record<string, NarrativeSpec> = {
-  [henan2024Narrative.templateId]: henan2024Narrative,
-  [hebei2024Narrative.templateId]: hebei2024Narrative,
-  [shaanxi2024Narrative.templateId]: shaanxi2024Narrative,
-};
-
-export function findNarrative(templateId: string): NarrativeSpec | undefined {
-  return NARRATIVES[templateId];
+/** The narrative spec a template carries: a resolved template, or a built-in's id. */
+export function findNarrative(template: TemplateSpec | string): NarrativeSpec | undefined {
+  return (typeof template === 'string' ? findTemplate(template) : template)?.narrative;
 }
 
 /**
  * The free-prose blocks (texts.blocks keys) the template's narrative prints, with the heading each is
  * printed under, in narrative order; [] for a template without a narrative. For the texts screen.
  */
-export function narrativeBlocks(templateId: string): { block: NarrativeBlock; heading: string }[] {
-  const spec = findNarrative(templateId);
+export function narrativeBlocks(template: TemplateSpec | string): { block: NarrativeBlock; heading: string }[] {
+  const spec = findNarrative(template);
   if (!spec) return [];
   return spec.sections.flatMap((section) => ('block' in section ? [{ block: section.block, heading: section.heading }] : []));
 }
 
 /**
- * The narrative of `workbook` under template `templateId` (e.g. "henan-2024"). `catalog` names codes
- * (Shaanxi lists 功能项 and 经济类 by name); by default the built-in catalogue plus the workbook's
- * imported entries. Throws for a template id without a table template or narrative spec.
+ * The narrative of `workbook` under `template` (a resolved template, or a built-in's id such as "henan-2024").
+ * `catalog` names codes (Shaanxi lists 功能项 and 经济类 by name); by default the built-in catalogue plus the
+ * workbook's imported entries. Throws for a template without a narrative.
  */
-export function generateNarrative(workbook: Workbook, templateId: string, catalog?: Catalog): Narrative {
-  const template = findTemplate(templateId);
-  const spec = findNarrative(templateId);
-  if (!template || !spec) throw new Error(`no narrative for template "${templateId}"`);
-  const context: RenderContext = { spec, figures: narrativeFigures(workbook, template, catalog), workbook };
+export function generateNarrative(workbook: Workbook, template: TemplateSpec | string, catalog?: Catalog): Narrative {
+  const resolved = typeof template === 'string' ? findTemplate(template) : template;
+  const spec = resolved?.narrative;
+  if (!resolved || !spec) throw new Error(`no narrative for template "${typeof template === 'string' ? template : template.id}"`);
+  const context: RenderContext = { spec, figures: narrativeFigures(workbook, resolved, catalog), workbook };
   return {
     title: spec.title.map((line) => fillTemplate(line, context, spec.money.style)),
     sections: spec.sections.flatMap((section) => renderSection(section, context)),

@@ -140,7 +140,7 @@ function placeholderValue(match: ArrayLike<string | undefined>, context: RenderC
       const prior = figures.prior[argument];
       if (current === undefined || prior === undefined) return MISSING;
       const comparison = modifier && !isMoneyStyle(modifier) ? spec.comparisons[modifier] : spec.comparisons.default;
-      if (!comparison) throw new Error(`narrative ${spec.templateId}: no comparison style "${modifier}"`);
+      if (!comparison) throw new Error(`narrative: no comparison style "${modifier}"`);
       const reason = context.workbook.texts.reasons[argument] ?? '';
       return comparisonPhrase(current, prior, comparison, reason, { unit: spec.money.unit, money, year: figures.year, priorYear: figures.priorYear });
     }

@@ -20,7 +20,6 @@ import type { MoneyUnit } from '../money';
  * figure, no clerk text, an empty list, a share of zero).
  */
 export interface NarrativeSpec {
-  templateId: string;
   /** Lines of the narrative's title. */
   title: string[];
   money: NarrativeMoney;
@@ -101,7 +100,8 @@ export type NarrativeBlock = (typeof NARRATIVE_BLOCKS)[number];
 /** Free text blocks of the workbook. */
 export type ClerkText = 'duties' | 'organization' | 'other' | 'annualGoal' | 'glossary';
 
-export type SectionSpec =
+/** Every section has a stable id (variants address sections by it). */
+export type SectionSpec = { id?: string } & (
   | { heading: string; paragraphs: ParagraphSpec[] }
   /**
    * Free prose the clerk writes for this section (texts.blocks[block]): one paragraph per line; a line
@@ -109,4 +109,5 @@ export type SectionSpec =
    */
   | { heading: string; block: NarrativeBlock }
   /** One section per task of the department-wide performance target: heading with {n} and {name}, its content's lines. */
-  | { eachTask: { heading: string } };
+  | { eachTask: { heading: string } }
+);

@@ -15,7 +15,7 @@ export interface NarrativeSection {
  * clerk wrote in the workbook's texts (其他需要说明的事项).
  */
 export function packageNarrative(workbook: Workbook, template: TemplateSpec): NarrativeSection[] {
-  if (findNarrative(template.id)) return generateNarrative(workbook, template.id).sections;
+  if (findNarrative(template)) return generateNarrative(workbook, template).sections;
   const other = paragraphs(workbook.texts.other);
   return other.length > 0 ? [{ heading: '其他需要说明的事项', paragraphs: other }] : [];
 }

@@ -1,18 +1,30 @@
 import type { MoneyUnit } from '../money';
 import type { Nature, ProjectType, UnitKind } from '../model';
+import type { NarrativeSpec } from '../narrative/spec';
+import type { PackageSpec } from '../report/package-spec';
 
 /**
- * A template is data: its tables, each a declarative spec the one pivot engine evaluates.
- * Text may hold placeholders: {year}, {priorYear}, {departmentName}, {departmentCode}, {unitName}.
+ * A resolved template: what the engine, the narrative and the package read. Templates are JSON documents
+ * (src/core/templates/document.ts, docs/templates.md) resolved into this shape; the engine never sees a
+ * variant or a shorthand. Text may hold placeholders: {year}, {priorYear}, {departmentName}, {departmentCode}, {unitName}.
  */
 export interface TemplateSpec {
   id: string;
   province: string;
   name: string;
   year: number;
+  /** The template's own revision; a workbook made with an older built-in says so. */
+  version: number;
+  description?: string;
   money: MoneyFormat;
   tables: TableSpec[];
   conventions: TemplateConventions;
+  /** 第二部分 情况说明, generated from the figures; absent: the clerk's 其他需要说明的事项 prints instead. */
+  narrative?: NarrativeSpec;
+  /** The 名词解释 a new workbook starts with. */
+  glossary: { term: string; explanation: string }[];
+  /** The whole package: cover, parts and sections in order, where each table prints, page set-up. */
+  package: PackageSpec;
 }
 
 export interface MoneyFormat {
@@ -40,6 +52,8 @@ export interface HeaderCell {
 
 export interface TableSpec {
   id: string;
+  /** A stable id per body column, in order (columnCount of them): what variants address. */
+  columns: string[];
   /** The number label as printed: "一", "表1", "1". */
   number: string;
   title: string;
@@ -125,7 +139,7 @@ export interface RowFields {
 
 export type RowStyle = 'total' | 'department' | 'unit' | 'group' | 'leaf';
 
-export interface FixedRow {
+export interface FixedRow extends PartId {
   kind: 'row';
   style?: RowStyle;
   cells: CellSpec[];
@@ -150,7 +164,7 @@ export type GroupDimension =
   /** Projects, optionally under a row per unit. */
   | { dim: 'project'; unitRows: boolean };
 
-export interface GroupRows {
+export interface GroupRows extends PartId {
   kind: 'rows';
   group: GroupDimension;
   /** Only lines matching this filter create rows and count in them. */
@@ -166,7 +180,7 @@ export interface GroupRows {
 }
 
 /** One row per performance indicator, of the department or of each project in turn. */
-export interface IndicatorRows {
+export interface IndicatorRows extends PartId {
   kind: 'indicatorRows';
   /** The department's indicators, or those of the table's project (TableSpec.perProject). */
   source: 'department' | 'project';
@@ -177,7 +191,7 @@ export interface IndicatorRows {
 }
 
 /** One row per task of the department-wide performance target: { attribute: 'name' | 'content' | 'number' } and measures. */
-export interface TaskRows {
+export interface TaskRows extends PartId {
   kind: 'taskRows';
   cells: CellSpec[];
 }
@@ -186,7 +200,7 @@ export interface TaskRows {
  * Henan's 项目绩效目标表: one block per project (under a row per unit), its amounts in the first row and its
  * indicators side by side by 一级 category, as many rows as its longest category.
  */
-export interface ProjectIndicatorGrid {
+export interface ProjectIndicatorGrid extends PartId {
   kind: 'projectIndicatorGrid';
   /** Per category, the 一级 names that belong to it, e.g. [['成本指标', '成本'], ['产出指标', '产出'] …]. */
   categories: string[][];
@@ -201,7 +215,7 @@ export interface ProjectIndicatorGrid {
 }
 
 /** Hebei's 序号 column: the rows of `parts`, each led by its running number ("1", "2" …). */
-export interface NumberedRows {
+export interface NumberedRows extends PartId {
   kind: 'numbered';
   parts: BodyPart[];
 }
@@ -211,13 +225,13 @@ export interface NumberedRows {
  * 'unitCode' | 'unitName' } and the cumulative spending plan { attribute: 'march' | 'june' | 'october' |
  * 'december' } ("44.10", "50", "100"); measures sum the project's lines.
  */
-export interface ProjectRow {
+export interface ProjectRow extends PartId {
   kind: 'projectRow';
   cells: CellSpec[];
 }
 
 /** One row per unit: { attribute: 'code' | 'name' | 'kind' | 'authorizedStaff' | 'actualStaff' | 'retiredStaff' }, measures over its lines. */
-export interface UnitRows {
+export interface UnitRows extends PartId {
   kind: 'unitRows';
   cells: CellSpec[];
   /** How the table names each unit kind ({ attribute: 'kind' }), e.g. admin → "行政". */
@@ -228,7 +242,7 @@ export interface UnitRows {
  * A row of a fixed-assets table: { attribute: 'figure.<key>' } is money from assets.figures; 'vehicleCount',
  * 'generalEquipmentOver500k', 'specialEquipmentOver1m' are counts (empty when 0).
  */
-export interface AssetRow {
+export interface AssetRow extends PartId {
   kind: 'assetRow';
   cells: CellSpec[];
 }
@@ -242,7 +256,7 @@ export interface AssetRow {
  * part of the item's amount the source's matching lines pay (pro rata, e.g. by fund; a group's lines are its
  * unit's basic 公用经费 lines). Total and subtotal rows sum the item rows' money column by column.
  */
-export interface ProcurementRows {
+export interface ProcurementRows extends PartId {
   kind: 'procurementRows';
   totalCells?: CellSpec[];
   /** Placeholders may read the unit: "{unitName}小计". */
@@ -255,7 +269,7 @@ export interface ProcurementRows {
  * { attribute: 'amount' } as money; a { measure } is the task's amount pro rata to the share of the whole budget
  * the matching lines hold (the model keeps no fund split per task).
  */
-export interface TaskFundRows {
+export interface TaskFundRows extends PartId {
   kind: 'taskFundRows';
   cells: CellSpec[];
 }
@@ -266,7 +280,7 @@ export interface TaskFundRows {
  * (unitCode, unitName when the run shares a unit; projectType when it shares a type); project cells read project
  * fields and { attribute: 'purpose' }; measures sum the matching lines of the projects below the row.
  */
-export interface ProjectTree {
+export interface ProjectTree extends PartId {
   kind: 'projectTree';
   /** Only these lines count, and only projects with such lines are listed. */
   where?: LineFilter;
@@ -280,7 +294,7 @@ export interface ProjectTree {
  * A list of the template's tables (Shaanxi's 目录): { attribute: 'label' | 'title' | 'empty' | 'reason' }. Whether
  * a table is empty is evaluated (every copy of a per-project table); the reason prints for empty tables only.
  */
-export interface TableCatalogue {
+export interface TableCatalogue extends PartId {
   kind: 'tableCatalogue';
   /** `table` is a TableSpec id; `title` is the catalogue's wording where it differs from the table's own. */
   entries: { label: string; table: string; title?: string; emptyReason?: string }[];
@@ -288,6 +302,11 @@ export interface TableCatalogue {
   emptyText: { yes: string; no: string };
   /** The reason given for an empty table unless its entry has its own. */
   emptyReason: string;
+}
+
+/** Every body part may carry a stable id; the top-level parts of a table always do (variants address them). */
+export interface PartId {
+  id?: string;
 }
 
 export type BodyPart =

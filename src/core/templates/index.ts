@@ -1,15 +1,38 @@
 import type { TemplateSpec } from '../tables/spec';
-import { hebei2024 } from './hebei-2024';
-import { henan2024 } from './henan-2024';
-import { shaanxi2024 } from './shaanxi-2024';
+import { BUILTIN_DOCUMENTS } from './builtin';
+import { loadTemplate, type BaseLookup } from './load';
 
-/** Every province template the app ships, by id. A new province is a new spec here, not new code. */
-export const TEMPLATES: Record<string, TemplateSpec> = {
-  [henan2024.id]: henan2024,
-  [hebei2024.id]: hebei2024,
-  [shaanxi2024.id]: shaanxi2024,
-};
+/**
+ * Templates are JSON documents (docs/templates.md): the built-ins in resources/templates, a bureau's in the
+ * user's templates folder, a workbook's own inside its file. All are read by `loadTemplate`; the engine
+ * only ever sees the resolved `TemplateSpec`.
+ */
+export { loadTemplate, type BaseLookup, type TemplateResult } from './load';
+export type { TemplateProblem } from './problems';
+export { TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION, type TemplateDocument, type BaseTemplateDocument, type VariantTemplateDocument } from './document';
+export { formatTemplateJson } from './json-format';
+export { toBaseDocument } from './to-document';
 
+const builtinById = new Map<string, unknown>(BUILTIN_DOCUMENTS.map((document) => [(document as { id: string }).id, document]));
+
+/** A variant of a built-in finds its base here. */
+export const builtinLookup: BaseLookup = (id) => builtinById.get(id);
+
+function loadBuiltins(): Record<string, TemplateSpec> {
+  const out: Record<string, TemplateSpec> = {};
+  for (const document of BUILTIN_DOCUMENTS) {
+    const result = loadTemplate(document, builtinLookup);
+    // A built-in that does not load is a bug in the shipped files; tests/unit/template-files.test.ts names its problems.
+    if (!result.ok) throw new Error(`built-in template ${(document as { id?: string }).id}: ${result.problems.map((p) => `${p.path} ${p.messageKey} ${JSON.stringify(p.params)}`).join('; ')}`);
+    out[result.template.id] = result.template;
+  }
+  return out;
+}
+
+/** Every province template the app ships, by id. A new province is a new file in resources/templates. */
+export const TEMPLATES: Record<string, TemplateSpec> = loadBuiltins();
+
+/** A built-in template by id. */
 export function findTemplate(id: string): TemplateSpec | undefined {
   return TEMPLATES[id];
 }

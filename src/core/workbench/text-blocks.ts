@@ -1,5 +1,6 @@
-import { NARRATIVE_BLOCKS, NARRATIVES, narrativeBlocks } from '../narrative';
-import { findTemplate } from '../templates';
+import { NARRATIVE_BLOCKS, narrativeBlocks } from '../narrative';
+import type { TemplateSpec } from '../tables/spec';
+import { TEMPLATES } from '../templates';
 
 export interface TextBlockHeading {
   templateId: string;
@@ -33,27 +34,31 @@ export interface TextBlockList {
  * any narrative prints, with each template's heading. Blocks holding text that the chosen template does
  * not print follow, so the clerk can still read and clear them.
  */
-export function textBlocksFor(templateId: string | null, stored: Readonly<Record<string, string>>): TextBlockList {
-  const chosen = templateId !== null && NARRATIVES[templateId] !== undefined ? templateId : null;
+export function textBlocksFor(
+  template: TemplateSpec | string | null,
+  stored: Readonly<Record<string, string>>,
+  known: readonly TemplateSpec[] = Object.values(TEMPLATES),
+): TextBlockList {
+  const resolved = typeof template === 'string' ? known.find((candidate) => candidate.id === template) : template;
+  const chosen = resolved?.narrative ? resolved : null;
   const entries: TextBlockEntry[] = [];
   if (chosen !== null) {
-    const province = findTemplate(chosen)?.province ?? '';
-    for (const { block, heading } of narrativeBlocks(chosen)) entries.push({ block, headings: [{ templateId: chosen, province, heading }], printed: true });
+    for (const { block, heading } of narrativeBlocks(chosen)) entries.push({ block, headings: [{ templateId: chosen.id, province: chosen.province, heading }], printed: true });
   } else {
-    for (const block of NARRATIVE_BLOCKS) entries.push({ block, headings: headingsOf(block), printed: true });
+    for (const block of NARRATIVE_BLOCKS) entries.push({ block, headings: headingsOf(block, known), printed: true });
   }
   const shown = new Set(entries.map((entry) => entry.block));
   for (const [block, text] of Object.entries(stored)) {
-    if (!shown.has(block) && text.trim() !== '') entries.push({ block, headings: headingsOf(block), printed: false });
+    if (!shown.has(block) && text.trim() !== '') entries.push({ block, headings: headingsOf(block, known), printed: false });
   }
-  return { template: chosen, entries };
+  return { template: chosen?.id ?? null, entries };
 }
 
 /** Every template's heading for `block`; none for a key no narrative prints. */
-function headingsOf(block: string): TextBlockHeading[] {
-  return Object.keys(NARRATIVES).flatMap((id) =>
-    narrativeBlocks(id)
+function headingsOf(block: string, known: readonly TemplateSpec[]): TextBlockHeading[] {
+  return known.flatMap((template) =>
+    narrativeBlocks(template)
       .filter((entry) => entry.block === block)
-      .map((entry) => ({ templateId: id, province: findTemplate(id)?.province ?? '', heading: entry.heading })),
+      .map((entry) => ({ templateId: template.id, province: template.province, heading: entry.heading })),
   );
 }
