@@ -41,6 +41,8 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
     entryUnit: z.enum(['yuan', 'wan']),
     template: z.string().nullable(),
     catalogEdition: z.number().int().min(2000).max(2100),
+    /** The template the workbook publishes with, as a whole template file (docs/templates.md); checked when used. */
+    templateDocument: z.record(z.string(), z.unknown()).optional(),
   });
   const department = z.object({
     code: z.string().min(1),
@@ -265,7 +267,12 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
   return {
     format: INTERCHANGE_FORMAT,
     formatVersion: INTERCHANGE_VERSION,
-    settings: { entryUnit: settings.entryUnit, template: settings.template, catalogEdition: settings.catalogEdition },
+    settings: {
+      entryUnit: settings.entryUnit,
+      template: settings.template,
+      catalogEdition: settings.catalogEdition,
+      ...(settings.templateDocument ? { templateDocument: settings.templateDocument } : {}),
+    },
     department: { code: department.code, name: department.name, year: department.year, publishedOn: department.publishedOn },
     units: workbook.units.map((unit) => ({
       id: unit.id,

@@ -25,6 +25,11 @@ export interface Settings {
   template: string | null;
   /** Edition (year) of the function/economic catalogue the codes are checked against. */
   catalogEdition: number;
+  /**
+   * The chosen template as a whole template file (src/core/templates), kept in the workbook so the file
+   * prints the same package on any machine, next year and at the finance bureau. Absent: the built-in `template`.
+   */
+  templateDocument?: Record<string, unknown>;
 }
 
 export interface Department {

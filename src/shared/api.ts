@@ -168,6 +168,33 @@ export const draftTableSchema = z.object({
 export type DraftTablePayload = z.infer<typeof draftTableSchema>;
 const gridIdSchema = z.string().min(1).max(200);
 
+/** Templates (docs/templates.md): what exists, where it lives, and the problems of a file that does not load. */
+const templateProblemSchema = z.object({ path: z.string(), messageKey: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type TemplateProblemPayload = z.infer<typeof templateProblemSchema>;
+const templateOriginSchema = z.enum(['builtin', 'folder', 'workbook', 'file']);
+export const templateEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  province: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  description: z.string(),
+  origin: templateOriginSchema,
+  path: z.string().optional(),
+  extends: z.string().optional(),
+});
+export type TemplateEntryPayload = z.infer<typeof templateEntrySchema>;
+const templateTextSchema = z.string().max(5 * 1024 * 1024);
+const templateOutcomeSchema = z.object({ ok: z.boolean(), problems: z.array(templateProblemSchema), entry: templateEntrySchema.nullable() });
+export const workbookTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  origin: templateOriginSchema,
+  problems: z.array(templateProblemSchema),
+  update: z.object({ id: z.string(), version: z.number().int(), newVersion: z.number().int() }).nullable(),
+});
+
 export const apiMethods = {
   'app.info': {
     args: empty,
@@ -263,6 +290,32 @@ export const apiMethods = {
     }),
     result: z.object({ summary: workbookSummarySchema, report: newYearReportSchema }),
   },
+  /** Every template available (built-in, the templates folder), files in the folder that do not load, and the open workbook's. */
+  'templates.list': {
+    args: empty,
+    result: z.object({
+      templates: z.array(templateEntrySchema),
+      broken: z.array(z.object({ path: z.string(), problems: z.array(templateProblemSchema) })),
+      folder: z.string(),
+      current: workbookTemplateSchema.nullable(),
+    }),
+  },
+  /** A template resolved into a whole template file (no extends): to preview, edit or share. `id` absent: the open workbook's. */
+  'templates.document': { args: z.object({ id: z.string().min(1).optional() }), result: z.object({ document: z.record(z.string(), z.unknown()) }) },
+  /** What a template file would give; nothing is kept. */
+  'templates.check': { args: z.object({ text: templateTextSchema }), result: templateOutcomeSchema },
+  /** Keeps a template file in the templates folder when it loads without a problem; a broken one changes nothing. */
+  'templates.import': { args: z.object({ fileName: z.string().min(1).max(500), text: templateTextSchema }), result: templateOutcomeSchema },
+  /**
+   * Makes a template the open workbook's (one undo step): a built-in or folder template by id, or a template
+   * file's text (e.g. a variant made on the templates screen). The workbook keeps the resolved file inside it.
+   */
+  'templates.use': {
+    args: z.union([z.object({ id: z.string().min(1) }), z.object({ text: templateTextSchema })]),
+    result: z.object({ ok: z.boolean(), problems: z.array(templateProblemSchema), summary: workbookSummarySchema.nullable() }),
+  },
+  /** A template as a whole file to share (resolved, so it needs no base elsewhere). `id` absent: the open workbook's. */
+  'templates.export': { args: z.object({ id: z.string().min(1).optional() }), result: z.object({ fileName: z.string(), text: z.string() }) },
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -1,6 +1,8 @@
+import type { Workbook } from '../model';
 import type { TemplateSpec } from '../tables/spec';
 import { BUILTIN_DOCUMENTS } from './builtin';
 import { loadTemplate, type BaseLookup } from './load';
+import { workbookTemplate, type WorkbookTemplate } from './workbook-template';
 
 /**
  * Templates are JSON documents (docs/templates.md): the built-ins in resources/templates, a bureau's in the
@@ -38,3 +40,24 @@ export function findTemplate(id: string): TemplateSpec | undefined {
 }
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATES);
+
+export { BUILTIN_DOCUMENTS } from './builtin';
+
+export { builtinUpdate, settingsWithTemplate, workbookTemplate, type TemplateOrigin, type WorkbookTemplate } from './workbook-template';
+
+const resolvedCopies = new WeakMap<object, WorkbookTemplate | null>();
+
+/**
+ * The template `workbook` publishes with: its own copy, else the built-in it names; undefined when none is
+ * chosen or the copy does not load. Resolved once per copy (the same settings object resolves once).
+ */
+export function templateForWorkbook(workbook: Pick<Workbook, 'settings'>): TemplateSpec | undefined {
+  const copy = workbook.settings.templateDocument;
+  if (!copy) return workbookTemplate(workbook.settings, TEMPLATES, builtinLookup)?.ok ? TEMPLATES[workbook.settings.template ?? ''] : undefined;
+  let found = resolvedCopies.get(copy);
+  if (found === undefined) {
+    found = workbookTemplate(workbook.settings, TEMPLATES, builtinLookup);
+    resolvedCopies.set(copy, found);
+  }
+  return found?.ok ? found.template : undefined;
+}

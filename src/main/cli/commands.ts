@@ -3,13 +3,13 @@ import { checkCatalogForWorkbook, runChecks } from '../../core/checks';
 import { serializeInterchange } from '../../core/interchange';
 import { displayRows, evaluateTemplateBySpec } from '../../core/tables/evaluate';
 import { catalogNames } from '../../core/tables/names';
-import { findTemplate, TEMPLATE_IDS } from '../../core/templates';
 import { UserError } from '../../shared/api';
 import { createI18n, languageFromEnv } from '../../shared/i18n';
 import { WorkbookStore } from '../services/store';
-import { exportFiles, resolveTemplate } from '../services/export';
+import { exportFiles } from '../services/export';
 import { createNewYear, importPrior, previewNewYear, previewPrior, readWorkbookReadOnly } from '../services/prior';
 import { readInterchangeFile, writeText, type CliIo } from './run';
+import { TEMPLATE_COMMANDS, templateFor } from './template-commands';
 
 export interface CommandContext {
   io: CliIo;
@@ -101,14 +101,13 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   check: {
-    usage: 'check <file.budget> [--template T]',
+    usage: 'check <file.budget> [--template ID|FILE.json]',
     options: { template: { type: 'string' } },
     run(positionals, values, context) {
       const path = context.resolvePath(positional(positionals, 0, this.usage));
       const workbook = withStore(path, (store) => store.workbook);
-      const templateId = typeof values.template === 'string' ? values.template : workbook.settings.template;
-      const template = templateId ? findTemplate(templateId) : undefined;
-      if (templateId && !template) throw new UserError('cli:unknownTemplate', { id: templateId, ids: TEMPLATE_IDS.join(', ') });
+      const requested = typeof values.template === 'string' ? values.template : undefined;
+      const template = requested !== undefined || workbook.settings.template ? templateFor(workbook, requested, context) : undefined;
       const findings = runChecks(workbook, checkCatalogForWorkbook(workbook), {
         ...(template ? { operatingCostUnits: template.conventions.operatingCostUnits } : {}),
       });
@@ -124,14 +123,12 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   tables: {
-    usage: 'tables <file.budget> --template henan-2024 [--table ID]',
+    usage: 'tables <file.budget> [--template ID|FILE.json] [--table ID]',
     options: { template: { type: 'string' }, table: { type: 'string' } },
     run(positionals, values, context) {
       const path = context.resolvePath(positional(positionals, 0, this.usage));
       const workbook = withStore(path, (store) => store.workbook);
-      const templateId = typeof values.template === 'string' ? values.template : (workbook.settings.template ?? '');
-      const template = findTemplate(templateId);
-      if (!template) throw new UserError('cli:unknownTemplate', { id: templateId, ids: TEMPLATE_IDS.join(', ') });
+      const template = templateFor(workbook, typeof values.template === 'string' ? values.template : undefined, context);
       const wanted = typeof values.table === 'string' ? values.table : null;
       const specIds = template.tables.map((table) => table.id);
       // Evaluate the whole template (a catalogue reads the other tables), then pick: by spec id, which
@@ -159,7 +156,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'export <file.budget> --template T [--xlsx PATH] [--pdf PATH] [--open-data DIR]',
+    usage: 'export <file.budget> [--template ID|FILE.json] [--xlsx PATH] [--pdf PATH] [--open-data DIR]',
     options: { template: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' }, 'open-data': { type: 'string' } },
     async run(positionals, values, context) {
       const path = context.resolvePath(positional(positionals, 0, this.usage));
@@ -170,7 +167,7 @@ export const COMMANDS: Record<string, Command> = {
       const targets = { xlsx: target('xlsx'), pdf: target('pdf'), openData: target('open-data') };
       if (!targets.xlsx && !targets.pdf && !targets.openData) throw new UserError('cli:missingArgument', { usage: this.usage });
       const workbook = withStore(path, (store) => store.workbook);
-      const template = resolveTemplate(workbook, typeof values.template === 'string' ? values.template : null);
+      const template = templateFor(workbook, typeof values.template === 'string' ? values.template : undefined, context);
       context.printJson(await exportFiles(workbook, template, targets));
       return 0;
     },
@@ -226,4 +223,5 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  ...TEMPLATE_COMMANDS,
 };

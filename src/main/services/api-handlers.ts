@@ -24,7 +24,6 @@ import {
   previewTablesHtml,
   printablePackage,
   resolveExportPath,
-  resolveTemplate,
   runExport,
   type ExportOutcome,
   type PdfPrinter,
@@ -33,6 +32,8 @@ import {
 import { createNewYear, importPrior, previewPrior, previewPriorForNewYear, type PriorSource } from './prior';
 import { RecentFiles } from './recent-files';
 import { WorkbookStore } from './store';
+import { TemplateLibrary } from './templates/library';
+import { templateHandlers } from './templates/handlers';
 
 export const WORKBOOK_EXTENSION = '.budget';
 
@@ -77,6 +78,7 @@ export type ApiSession = ApiHandlers & { dispose(): void };
  */
 export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
   const recent = new RecentFiles(deps.configDir);
+  const templates = new TemplateLibrary(deps.configDir);
   let current: WorkbookStore | null = null;
   const exportJobs = new ExportJobs<ExportOutcome>();
 
@@ -105,6 +107,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
   };
 
   return {
+    ...templateHandlers({ templates, current: () => current, openStore, afterChange }),
+
     'app.info': async () => ({ version: deps.version, transport: deps.transport, dataDir: deps.dataDir }),
 
     'workbook.create': async ({ path, department, entryUnit }) => {
@@ -187,26 +191,26 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
     'export.xlsx': async ({ path, template }) => {
       const workbook = openStore().workbook;
       const target = resolveExportPath(path, deps.dataDir, '.xlsx');
-      const { xlsx } = await exportFiles(workbook, resolveTemplate(workbook, template), { xlsx: target });
+      const { xlsx } = await exportFiles(workbook, templates.forWorkbook(workbook, template).template, { xlsx: target });
       return { path: target, bytes: xlsx?.bytes ?? 0, sheets: xlsx?.sheets ?? [] };
     },
 
     'export.pdf': async ({ path, template }) => {
       const workbook = openStore().workbook;
       const target = resolveExportPath(path, deps.dataDir, '.pdf');
-      const { pdf } = await exportFiles(workbook, resolveTemplate(workbook, template), { pdf: target }, { printer: deps.pdfPrinter });
+      const { pdf } = await exportFiles(workbook, templates.forWorkbook(workbook, template).template, { pdf: target }, { printer: deps.pdfPrinter });
       return { path: target, bytes: pdf?.bytes ?? 0, pages: pdf?.pages ?? 0, contentsPages: pdf?.contentsPages ?? {} };
     },
 
     'tables.preview': async ({ template, tables }) => {
       const workbook = openStore().workbook;
-      const spec = resolveTemplate(workbook, template);
+      const spec = templates.forWorkbook(workbook, template).template;
       return { template: spec.id, ...previewTablesHtml(workbook, spec, tables) };
     },
 
     'export.start': async ({ kind, path, template }) => {
       const workbook = openStore().workbook;
-      const spec = resolveTemplate(workbook, template);
+      const spec = templates.forWorkbook(workbook, template).template;
       const target = resolveExportPath(path, deps.dataDir, EXPORT_EXTENSIONS[kind]);
       const jobId = exportJobs.start((control) => runExport(kind, workbook, spec, target, { ...control, printer: deps.pdfPrinter }));
       return { jobId, path: target };
@@ -218,7 +222,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
 
     'export.print': async ({ template }) => {
       const workbook = openStore().workbook;
-      const spec = resolveTemplate(workbook, template);
+      const spec = templates.forWorkbook(workbook, template).template;
       if (deps.printDialog) {
         const { html } = await printablePackage(workbook, spec, { printer: deps.pdfPrinter, fonts: 'inline' });
         return { via: 'dialog' as const, printed: await deps.printDialog.print(html) };

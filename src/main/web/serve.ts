@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createI18n, languageFromEnv } from '../../shared/i18n';
 import { createApiHandlers, createDispatch, noDialogs } from '../services/api-handlers';
+import { defaultConfigDir } from '../services/config-dir';
 import { startWebServer } from './server';
 
 /**
@@ -35,11 +36,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir'] ?? process.env.BUDGET_DESK_DATA_DIR ?? join(homedir(), 'BudgetDesk'));
-const configDir = resolve(
-  values['config-dir'] ??
-    process.env.BUDGET_DESK_CONFIG_DIR ??
-    join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'budget-desk'),
-);
+const configDir = defaultConfigDir(process.env, values['config-dir']);
 const staticDir = resolve(values['static-dir'] ?? join(repoRoot, 'out', 'web'));
 mkdirSync(dataDir, { recursive: true });
 mkdirSync(configDir, { recursive: true });

@@ -10,7 +10,7 @@ export { ChromiumPdfPrinter, DEFAULT_CHROMIUM } from './chromium-printer';
 export { PAGE_NUMBER_FOOTER, type PdfPrinter, type PdfPrintOptions } from './pdf-printer';
 export { readNamedDestinations } from './pdf-destinations';
 export { embeddedFontCss, embeddedFontFaces, type EmbeddedFontFace } from './fonts';
-export { resolveTemplate, reportTables } from './evaluate';
+export { reportTables } from './evaluate';
 export { previewTablesHtml } from './preview';
 export type { ExportControl, ExportStage, ProgressListener } from './progress';
 export { exportFiles, type ExportSummary, type ExportTargets } from './export-files';
