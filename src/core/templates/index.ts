@@ -53,7 +53,7 @@ const resolvedCopies = new WeakMap<object, WorkbookTemplate | null>();
  */
 export function templateForWorkbook(workbook: Pick<Workbook, 'settings'>): TemplateSpec | undefined {
   const copy = workbook.settings.templateDocument;
-  if (!copy) return workbookTemplate(workbook.settings, TEMPLATES, builtinLookup)?.ok ? TEMPLATES[workbook.settings.template ?? ''] : undefined;
+  if (!copy || copy.id !== workbook.settings.template) return workbookTemplate(workbook.settings, TEMPLATES, builtinLookup)?.ok ? TEMPLATES[workbook.settings.template ?? ''] : undefined;
   let found = resolvedCopies.get(copy);
   if (found === undefined) {
     found = workbookTemplate(workbook.settings, TEMPLATES, builtinLookup);

@@ -36,6 +36,9 @@ function resolve(input: unknown, lookup: BaseLookup, chain: string[]): TemplateR
     if (base === undefined) return { ok: false, problems: [{ path: 'extends', messageKey: 'template:unknownBase', params: { id: document.extends } }] };
     const resolvedBase = resolve(base, lookup, [...chain, document.id]);
     if (!resolvedBase.ok) {
+      // A cycle is this file's problem as much as the base's: say it once, plainly.
+      const cycle = resolvedBase.problems.find((problem) => problem.messageKey === 'template:extendsCycle');
+      if (cycle) return { ok: false, problems: [cycle] };
       return { ok: false, problems: [{ path: 'extends', messageKey: 'template:brokenBase', params: { id: document.extends, count: resolvedBase.problems.length } }, ...resolvedBase.problems.map((p) => ({ ...p, path: `(${document.extends}) ${p.path}` }))] };
     }
     template = applyVariant(resolvedBase.template, document, problems);
@@ -85,7 +88,8 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): [string, Record<
     case 'invalid_value':
       return ['template:notOneOf', { values: issue.values.map((item) => JSON.stringify(item)).join(', ') }];
     case 'invalid_union': {
-      const kind = valueAt(root, [...issue.path, 'kind']) ?? valueAt(root, [...issue.path, 'dim']);
+      const at = valueAt(root, issue.path);
+      const kind = typeof at === 'object' && at !== null ? ((at as { kind?: unknown }).kind ?? (at as { dim?: unknown }).dim) : at;
       if ('discriminator' in issue || kind !== undefined) return ['template:unknownKind', { value: String(kind ?? '') }];
       return ['template:noShapeFits', {}];
     }

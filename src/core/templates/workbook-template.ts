@@ -13,11 +13,13 @@ export type WorkbookTemplate =
 
 /**
  * The template a workbook publishes with: its own copy (settings.templateDocument) when it has one, so the
- * file prints the same package wherever it is opened; otherwise the built-in named by settings.template.
+ * file prints the same package wherever it is opened; otherwise the built-in named by settings.template. A copy
+ * whose id is not settings.template is stale and ignored.
  * null: no template chosen. A copy that no longer loads is reported, never half-used.
  */
 export function workbookTemplate(settings: Pick<Settings, 'template' | 'templateDocument'>, builtins: Readonly<Record<string, TemplateSpec>>, lookup: BaseLookup): WorkbookTemplate | null {
-  if (settings.templateDocument) {
+  // The copy counts only while it is the template the settings name (an older client may change the id alone).
+  if (settings.templateDocument && settings.templateDocument.id === settings.template) {
     const result = loadTemplate(settings.templateDocument, lookup);
     if (!result.ok) return { ok: false, id: settings.template ?? String(settings.templateDocument.id ?? ''), problems: result.problems };
     return { ok: true, template: result.template, origin: 'workbook' };
@@ -39,7 +41,7 @@ export function settingsWithTemplate(settings: Settings, template: TemplateSpec)
  */
 export function builtinUpdate(settings: Pick<Settings, 'template' | 'templateDocument'>, builtins: Readonly<Record<string, TemplateSpec>>): { id: string; version: number; newVersion: number } | null {
   const copy = settings.templateDocument;
-  if (!copy || typeof copy.id !== 'string' || typeof copy.version !== 'number') return null;
+  if (!copy || copy.id !== settings.template || typeof copy.id !== 'string' || typeof copy.version !== 'number') return null;
   const builtin = builtins[copy.id];
   if (!builtin || builtin.version <= copy.version) return null;
   return { id: copy.id, version: copy.version, newVersion: builtin.version };

@@ -18,8 +18,9 @@ interface TemplateHandlerDeps {
 export function templateHandlers({ templates, current, openStore, afterChange }: TemplateHandlerDeps) {
   /** Bases a variant may extend: the library's, and the open workbook's own copy by its id. */
   const lookup = (id: string): unknown => {
-    const copy = current()?.workbook.settings.templateDocument;
-    if (copy && copy.id === id) return copy;
+    const settings = current()?.workbook.settings;
+    const copy = settings?.templateDocument;
+    if (copy && copy.id === id && settings?.template === id) return copy;
     return templates.lookup(id);
   };
   const outcome = (result: TemplateResult, origin: TemplateEntry['origin']): ApiResult<'templates.check'> =>
