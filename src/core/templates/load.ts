@@ -46,7 +46,7 @@ function resolve(input: unknown, lookup: BaseLookup, chain: string[]): TemplateR
     const { $schema: _schema, format: _format, formatVersion: _version, ...spec } = document;
     template = spec as unknown as TemplateSpec;
   }
-  if (!problems.empty) return { ok: false, problems: problems.items };
+  // The variant's own mistakes and those of the template it produces are reported together.
   template = resolveColumnRefs(template, problems);
   validateTemplate(template, problems);
   return problems.empty ? { ok: true, template, document } : { ok: false, problems: problems.items };
