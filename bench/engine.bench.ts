@@ -7,13 +7,13 @@
  * recalculation takes over a minute) and our engine on that same workbook, so the ratio compares like
  * with like. Run: npm run bench
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { applyEdits } from '../src/core/edits';
 import type { Workbook } from '../src/core/model';
 import { evaluateTemplate } from '../src/core/tables/evaluate';
 import { catalogNames } from '../src/core/tables/names';
-import { TEMPLATES } from '../src/core/templates';
+import { builtinLookup, loadTemplate, TEMPLATES } from '../src/core/templates';
 import { checkEngine } from './checks-adapter';
 import { mulberry32 } from '../tests/support/random';
 import { generateWorkbook } from './generate';
@@ -98,6 +98,28 @@ function ensurePeerInstalled() {
   }
 }
 
+/**
+ * What reading a template costs where a clerk waits for it (opening the templates screen, importing a file):
+ * JSON.parse, the schema, the variant's overlay and validation, per file; the county variant adds its base.
+ */
+function measureTemplateLoading() {
+  const files: Record<string, URL> = {
+    ...Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, new URL(`../resources/templates/${id}.json`, import.meta.url)])),
+    'henan-2024-county (variant)': new URL('../tests/fixtures/templates/henan-county-variant.json', import.meta.url),
+  };
+  const out: Record<string, { bytes: number; loadAndResolveMs: { p50: number; p95: number } }> = {};
+  for (const [name, url] of Object.entries(files)) {
+    const text = readFileSync(url, 'utf8');
+    const times = Array.from({ length: 30 }, () =>
+      timeOnce(() => {
+        if (!loadTemplate(text, builtinLookup).ok) throw new Error(`${name} does not load`);
+      }),
+    );
+    out[name] = { bytes: Buffer.byteLength(text), loadAndResolveMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) } };
+  }
+  return out;
+}
+
 ensurePeerInstalled();
 const started = performance.now();
 const large = generateWorkbook({ units: 100, linesPerUnit: 500, projects: 1000 });
@@ -113,7 +135,7 @@ const result = {
   benchmark: 'engine',
   node: process.version,
   targets: { recheckAfterEditP95Ms: 10, allTablesOfATemplateMs: 200 },
-  ours: { large: ours50k, small: ours5k },
+  ours: { large: ours50k, small: ours5k, templateFiles: measureTemplateLoading() },
   peer: { name: 'HyperFormula SUMIFS workbook (bench/peer)', small: peer5k },
   ratios: {
     note: 'our time ÷ peer time on the same 5,000-line workbook; below 1 means we are faster',

@@ -1,6 +1,7 @@
 import type { Fen } from '../money';
 import type { PriorYear, Workbook } from '../model';
-import { findTemplate, TEMPLATES } from '../templates';
+import { TEMPLATES, templateForWorkbook } from '../templates';
+import type { TemplateSpec } from '../tables/spec';
 import { projectChoices, type ProjectChoice } from './carry-forward';
 import { workbookFigures } from './figures';
 import type { SheetGrid } from './grid';
@@ -47,7 +48,7 @@ type Target = Pick<Workbook, 'department' | 'priorYear' | 'settings'>;
 export function previewFromWorkbook(target: Target, last: Workbook, fileName: string): PriorPreview {
   const identity: SourceIdentity = { year: last.department.year, departmentCode: last.department.code, departmentName: last.department.name };
   const verdict = judgeIdentity(target.department, identity);
-  const template = findTemplate(target.settings.template ?? '') ?? findTemplate(last.settings.template ?? '');
+  const template = templateForWorkbook(target) ?? templateForWorkbook(last);
   const values = workbookFigures(last, template?.conventions.operatingCostUnits ?? 'all');
   const figures = Object.entries(values).map(([key, fen]): PreviewFigure => ({ key, fen, cells: ['workbook'], scope: 'exact', derived: false }));
   return {
@@ -68,7 +69,8 @@ export function previewFromWorkbook(target: Target, last: Workbook, fileName: st
 /** Last year's published Excel as the source. */
 export function previewFromExcel(target: Target, grids: readonly SheetGrid[], fileName: string): PriorPreview {
   const recognition = recognizeExcel(grids, {
-    templates: Object.values(TEMPLATES),
+    // The workbook's own template (a county variant, say) is recognized beside the built-ins.
+    templates: withOwn(Object.values(TEMPLATES), templateForWorkbook(target)),
     preferredTemplate: target.settings.template,
     department: target.department,
   });
@@ -144,4 +146,8 @@ function excelProjects(sheets: SheetResult[]): ProjectChoice[] {
     }
   }
   return [...byName.values()];
+}
+
+function withOwn(templates: TemplateSpec[], own: TemplateSpec | undefined): TemplateSpec[] {
+  return own && !templates.some((template) => template.id === own.id) ? [own, ...templates] : templates;
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { carryForward, projectChoices, type CarryReport, type ProjectChoice } from '../../../core/prior/carry-forward';
-import { findTemplate } from '../../../core/templates';
+import { templateForWorkbook } from '../../../core/templates';
 import type { Edit } from '../../../core/edits';
 import type { MoneyUnit } from '../../../core/money';
 import type { Workbook } from '../../../core/model';
@@ -39,7 +39,7 @@ export function createNewYear(request: NewYearRequest, options: StoreOptions = {
   const sourcePath = resolve(request.sourcePath);
   if (sourcePath === resolve(request.targetPath)) throw new UserError('prior:sameFile', { path: sourcePath });
   const last = readWorkbookReadOnly(sourcePath);
-  const template = last.settings.template ? findTemplate(last.settings.template) : undefined;
+  const template = templateForWorkbook(last);
   const carried = carryForward(last, {
     continuingProjects: request.continuingProjects,
     operatingCostUnits: template?.conventions.operatingCostUnits ?? 'all',
