@@ -2,7 +2,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { displayRows, evaluateTemplate, type EvaluatedTable } from '../../src/core/tables/evaluate';
 import { catalogNames } from '../../src/core/tables/names';
-import { builtinLookup, findTemplate, formatTemplateJson, loadTemplate, TEMPLATE_IDS, toBaseDocument, type TemplateProblem } from '../../src/core/templates';
+import type { Workbook } from '../../src/core/model';
+import {
+  builtinLookup,
+  builtinUpdate,
+  findTemplate,
+  formatTemplateJson,
+  loadTemplate,
+  TEMPLATE_IDS,
+  TEMPLATES,
+  toBaseDocument,
+  useTemplateEdits,
+  workbookTemplate,
+  type TemplateProblem,
+} from '../../src/core/templates';
 import { templateJsonSchema } from '../../src/core/templates/json-schema';
 import { createI18n } from '../../src/shared/i18n';
 import enTemplate from '../../src/shared/locales/en/template.json';
@@ -288,5 +301,34 @@ describe('a county variant written only as a file', () => {
   it('is a short file', () => {
     expect(readFileSync(new URL('tests/fixtures/templates/henan-county-variant.json', root), 'utf8').split('\n').length).toBeLessThan(60);
     expect(findTemplate('henan-2024-county')).toBeUndefined();
+  });
+});
+
+describe('the workbook’s template', () => {
+  const henan = shippedTemplate('henan-2024');
+  const workbook = loadSeedWorkbook('henan-2024');
+
+  it('is kept whole in the workbook, and a stale copy (another id) is ignored', () => {
+    const edits = useTemplateEdits({ ...workbook, texts: { ...workbook.texts, glossary: [] } }, henan);
+    const settings = (edits[0] as { value: Workbook['settings'] }).value;
+    expect(settings.template).toBe('henan-2024');
+    expect(workbookTemplate(settings, {}, () => undefined)).toMatchObject({ ok: true, origin: 'workbook', template: henan });
+    expect(workbookTemplate({ ...settings, template: 'hebei-2024' }, TEMPLATES, builtinLookup)).toMatchObject({ ok: true, origin: 'builtin', template: { id: 'hebei-2024' } });
+    expect(workbookTemplate({ template: 'nowhere', templateDocument: undefined }, TEMPLATES, builtinLookup)).toMatchObject({ ok: false, problems: [{ messageKey: 'template:unknownBase' }] });
+  });
+
+  it('starts an empty glossary with the template’s defaults, and leaves a written one alone', () => {
+    const empty = useTemplateEdits({ ...workbook, texts: { ...workbook.texts, glossary: [] } }, henan);
+    expect(empty.map((edit) => ('key' in edit ? edit.key : ''))).toEqual(['settings', 'texts']);
+    expect((empty[1] as { value: Workbook['texts'] }).value.glossary.map((entry) => entry.term)).toContain('“三公”经费');
+    expect(useTemplateEdits(workbook, henan).length).toBe(1);
+  });
+
+  it('says when a newer version of its built-in exists, and keeps its own copy until the clerk takes it', () => {
+    const settings = (useTemplateEdits(workbook, henan)[0] as { value: Workbook['settings'] }).value;
+    expect(builtinUpdate(settings, TEMPLATES)).toBeNull();
+    const newer = { ...TEMPLATES, 'henan-2024': { ...henan, version: 2, name: '新版' } };
+    expect(builtinUpdate(settings, newer)).toEqual({ id: 'henan-2024', version: 1, newVersion: 2 });
+    expect(workbookTemplate(settings, newer, builtinLookup)).toMatchObject({ ok: true, template: { version: 1, name: henan.name } });
   });
 });

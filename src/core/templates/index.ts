@@ -43,7 +43,7 @@ export const TEMPLATE_IDS = Object.keys(TEMPLATES);
 
 export { BUILTIN_DOCUMENTS } from './builtin';
 
-export { builtinUpdate, settingsWithTemplate, workbookTemplate, type TemplateOrigin, type WorkbookTemplate } from './workbook-template';
+export { builtinUpdate, settingsWithTemplate, useTemplateEdits, workbookTemplate, type TemplateOrigin, type WorkbookTemplate } from './workbook-template';
 
 const resolvedCopies = new WeakMap<object, WorkbookTemplate | null>();
 

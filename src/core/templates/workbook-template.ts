@@ -1,3 +1,4 @@
+import type { Edit } from '../edits';
 import type { Settings, Workbook } from '../model';
 import type { TemplateSpec } from '../tables/spec';
 import { loadTemplate, type BaseLookup } from './load';
@@ -33,6 +34,18 @@ export function workbookTemplate(settings: Pick<Settings, 'template' | 'template
 /** The settings that make `template` the workbook's template, its whole resolved file kept inside the workbook. */
 export function settingsWithTemplate(settings: Settings, template: TemplateSpec): Settings {
   return { ...settings, template: template.id, templateDocument: toBaseDocument(template) as unknown as Record<string, unknown> };
+}
+
+/**
+ * The edits that make `template` the workbook's (one undo step): its settings, and the template's default
+ * 名词解释 where the workbook has none yet.
+ */
+export function useTemplateEdits(workbook: Pick<Workbook, 'settings' | 'texts'>, template: TemplateSpec): Edit[] {
+  const edits: Edit[] = [{ op: 'set', key: 'settings', value: settingsWithTemplate(workbook.settings, template) }];
+  if (workbook.texts.glossary.length === 0 && template.glossary.length > 0) {
+    edits.push({ op: 'set', key: 'texts', value: { ...workbook.texts, glossary: template.glossary.map((entry) => ({ ...entry })) } });
+  }
+  return edits;
 }
 
 /**

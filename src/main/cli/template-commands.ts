@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Workbook } from '../../core/model';
 import type { TemplateSpec } from '../../core/tables/spec';
-import { formatTemplateJson, settingsWithTemplate, toBaseDocument, type TemplateProblem } from '../../core/templates';
+import { formatTemplateJson, toBaseDocument, useTemplateEdits, type TemplateProblem } from '../../core/templates';
 import { UserError } from '../../shared/api';
 import { createI18n, languageFromEnv } from '../../shared/i18n';
 import { defaultConfigDir } from '../services/config-dir';
@@ -88,7 +88,7 @@ export const TEMPLATE_COMMANDS: Record<string, Command> = {
           const store = WorkbookStore.open(context.resolvePath(first));
           try {
             const template = isFileArgument(second, context) ? cliLibrary(context).resolveFile(context.resolvePath(second)) : cliLibrary(context).forWorkbook(store.workbook, second).template;
-            store.apply([{ op: 'set', key: 'settings', value: settingsWithTemplate(store.workbook.settings, template) }]);
+            store.apply(useTemplateEdits(store.workbook, template));
             context.printJson({ path: store.path, template: template.id, version: template.version, revision: store.revision });
           } finally {
             store.close();

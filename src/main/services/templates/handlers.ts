@@ -1,6 +1,5 @@
-import type { Edit } from '../../../core/edits';
 import type { TemplateSpec } from '../../../core/tables/spec';
-import { loadTemplate, settingsWithTemplate, toBaseDocument, type TemplateResult } from '../../../core/templates';
+import { loadTemplate, toBaseDocument, useTemplateEdits, type TemplateResult } from '../../../core/templates';
 import type { ApiResult, WorkbookSummary } from '../../../shared/api';
 import type { WorkbookStore } from '../store';
 import { entryOf, TemplateLibrary, type TemplateEntry } from './library';
@@ -58,8 +57,7 @@ export function templateHandlers({ templates, current, openStore, afterChange }:
         if (!result.ok) return { ok: false, problems: result.problems, summary: null };
         template = result.template;
       }
-      const edit: Edit = { op: 'set', key: 'settings', value: settingsWithTemplate(store.workbook.settings, template) };
-      store.apply([edit]);
+      store.apply(useTemplateEdits(store.workbook, template));
       return { ok: true, problems: [], summary: afterChange(store) };
     },
     'templates.export': async ({ id }: { id?: string }): Promise<ApiResult<'templates.export'>> => {
