@@ -21,6 +21,7 @@ export interface SchemaField {
   currency?: string;
   /** How many 元 one unit of the number is (1 for 元, 10000 for 万元). */
   factor?: number;
+  constraints?: { enum?: string[] };
 }
 
 export interface DataResource {
@@ -29,6 +30,8 @@ export interface DataResource {
   path: string;
   rows: string[][];
   fields: SchemaField[];
+  /** A displayed table (pivoted, with subtotals), not a fact table. */
+  display?: boolean;
 }
 
 const MONEY = (unit: '元' | '万元'): Partial<SchemaField> => ({ unit, currency: 'CNY', factor: unit === '元' ? 1 : 10000 });
@@ -111,10 +114,15 @@ export function incomeLinesResource(workbook: Workbook): DataResource {
   return { name: 'income-lines', title: '预算收入明细', path: 'income-lines.csv', rows, fields };
 }
 
+/** How each row of a displayed table stands: a total or subtotal sums rows below it, so a tool must not add it up. */
+const ROW_TYPES: Record<string, string> = { total: 'total', department: 'subtotal', unit: 'subtotal', group: 'subtotal', leaf: 'detail' };
+
 /**
- * One evaluated table as data: one column per body column, named by its header path
- * ("本年收入/一般公共预算/小计"); money as plain decimals in the table's unit (zero as 0.00, never
- * blank), everything else as printed. A column is a number column when all its non-blank cells are money.
+ * One evaluated table as data, as displayed: a `row_type` column (total, subtotal, detail) and then one column
+ * per body column, named by its header path ("本年收入/一般公共预算/小计"); money as plain decimals in the
+ * table's unit (zero as 0.00, never blank), everything else as printed. A column is a number column when all
+ * its non-blank cells are money. Display tables pivot and subtotal the budget lines, so their numbers carry no
+ * Fiscal Data Package `value` annotation: budget-lines.csv is the one fact table.
  */
 export function tableResource({ table, money }: ReportTable, index: number): DataResource {
   const columns = Math.max(1, table.columnCount);
@@ -125,26 +133,28 @@ export function tableResource({ table, money }: ReportTable, index: number): Dat
       if (path && cell.text.trim() !== '' && path.at(-1) !== cell.text.trim()) path.push(cell.text.trim());
     }
   }
-  const titles = uniqueNames(paths.map((path, column) => path.join('/') || `第${column + 1}列`));
+  const titles = uniqueNames(['row_type', ...paths.map((path, column) => path.join('/') || `第${column + 1}列`)]).slice(1);
   const moneyColumn = titles.map((_, column) => {
     const cells = table.rows.map((row) => row.cells[column]).filter((cell) => cell !== undefined);
     return cells.some((cell) => cell.fen !== undefined) && cells.every((cell) => cell.fen !== undefined || cell.text === '');
   });
   const unit = moneyUnitLabel(money) as '元' | '万元';
-  const fields: SchemaField[] = titles.map((title, column) =>
-    moneyColumn[column] ? { name: title, title, type: 'number', columnType: 'value', ...MONEY(unit) } : { name: title, title, type: 'string' },
-  );
-  const rows = table.rows.map((row) =>
-    Array.from({ length: columns }, (_, column) => {
+  const fields: SchemaField[] = [
+    { name: 'row_type', title: '行类型', type: 'string', constraints: { enum: [...new Set(Object.values(ROW_TYPES))] } },
+    ...titles.map((title, column): SchemaField => (moneyColumn[column] ? { name: title, title, type: 'number', ...MONEY(unit) } : { name: title, title, type: 'string' })),
+  ];
+  const rows = table.rows.map((row) => [
+    ROW_TYPES[row.style] ?? 'detail',
+    ...Array.from({ length: columns }, (_, column) => {
       const cell = row.cells[column];
       if (!cell) return '';
       if (cell.fen === undefined) return cell.text;
       const number = cellNumber({ ...cell, text: cell.text || '0' }, money);
       return formatMoney(cell.fen, money.unit, { separators: false, decimals: number?.decimals ?? 2, trimZeros: number?.style === 'general' });
     }),
-  );
+  ]);
   const slug = `${String(index + 1).padStart(2, '0')}-${table.id.replace(/[^A-Za-z0-9._-]+/g, '-').toLowerCase()}`;
-  return { name: `table-${slug}`, title: table.title || table.id, path: `tables/${slug}.csv`, rows, fields };
+  return { name: `table-${slug}`, title: table.title || table.id, path: `tables/${slug}.csv`, rows, fields, display: true };
 }
 
 export interface OpenDataResult {
@@ -153,8 +163,9 @@ export interface OpenDataResult {
 }
 
 /**
- * Writes the open-data set into `folder`: budget-lines.csv, income-lines.csv, tables/NN-<id>.csv
- * (UTF-8 with BOM, so Excel opens them) and datapackage.json, a Fiscal Data Package describing them.
+ * Writes the open-data set into `folder`: budget-lines.csv, income-lines.csv, tables/NN-<id>.csv (UTF-8, no
+ * BOM) and datapackage.json, a Tabular Data Package (Frictionless v1) whose fact table carries Fiscal Data
+ * Package column annotations.
  */
 export async function exportOpenData(workbook: Workbook, template: TemplateSpec, folder: string, control: ExportControl = {}): Promise<OpenDataResult> {
   const report = progressSlice(control, 0, 1);
@@ -175,17 +186,25 @@ export async function exportOpenData(workbook: Workbook, template: TemplateSpec,
   return { folder, files };
 }
 
-/** The datapackage.json: Tabular Data Resources with Table Schemas, annotated per Fiscal Data Package v1. */
+/**
+ * The datapackage.json: a Tabular Data Package (Frictionless Data v1), every resource a Tabular Data Resource
+ * with its Table Schema. budget-lines is the fact table: its fields carry Fiscal Data Package v1 `columnType`
+ * annotations (classification codes and labels, fiscal year, value); display tables are marked as such.
+ */
 export function dataPackage(workbook: Workbook, template: TemplateSpec, resources: DataResource[]) {
   const { department } = workbook;
   return {
-    profile: 'fiscal-data-package',
+    profile: 'tabular-data-package',
     name: `budget-${department.code}-${department.year}`.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     title: `${department.name}${department.year}年度部门预算`,
-    description: `${department.name}${department.year}年度部门预算公开数据（模板 ${template.id}）。CSV 为 UTF-8（带 BOM）编码；金额字段的单位见各字段的 unit。`,
+    description:
+      `${department.name}${department.year}年度部门预算公开数据（模板 ${template.id}）。CSV 为 UTF-8 编码（无 BOM）；金额字段的单位见各字段的 unit。` +
+      'budget-lines 为预算支出明细（事实表，字段带 Fiscal Data Package 的 columnType 标注）；tables/ 下为公开表格的展示形式，含合计与小计行（row_type），不可直接相加。',
+    keywords: ['部门预算', '预算公开', department.name],
     countryCode: 'CN',
     fiscalPeriod: { start: `${department.year}-01-01`, end: `${department.year}-12-31` },
-    created: department.publishedOn || undefined,
+    licenses: [{ name: 'other-open', title: '依《中华人民共和国政府信息公开条例》主动公开的政府信息' }],
+    ...(department.publishedOn ? { created: `${department.publishedOn}T00:00:00+08:00` } : {}),
     resources: resources.map((resource) => ({
       profile: 'tabular-data-resource',
       name: resource.name,
@@ -195,6 +214,7 @@ export function dataPackage(workbook: Workbook, template: TemplateSpec, resource
       mediatype: 'text/csv',
       encoding: 'utf-8',
       dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
+      ...(resource.display ? { description: '公开表格的展示形式：含合计、小计行，按 row_type 区分，汇总时只取 detail 行。' } : {}),
       schema: { fields: resource.fields.map((field) => (field.type === 'number' ? { ...field, decimalChar: '.', groupChar: '' } : field)) },
     })),
   };
