@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorkbook } from '../../src/core/model';
-import { TEMPLATES } from '../../src/core/templates';
+import { settingsWithTemplate, TEMPLATES } from '../../src/core/templates';
 import { baseResources } from '../../src/shared/i18n';
 import { defaultExportNames, defaultTemplate, safeFileName } from '../../src/renderer/screens/export-defaults';
 
@@ -24,9 +24,22 @@ describe('default template', () => {
     expect(defaultTemplate(workbookNamed('汉中市西乡县医疗保障局'), templates)).toEqual({ id: 'shaanxi-2024', reason: 'province' });
   });
 
-  it('leaves the choice to the clerk when nothing points anywhere, or the setting names no template', () => {
+  it('leaves the choice to the clerk when nothing points anywhere', () => {
     expect(defaultTemplate(workbookNamed('西乡县医疗保障局'), templates)).toEqual({ id: null, reason: 'none' });
-    expect(defaultTemplate(workbookNamed('某某局', 2024, 'gone-2020'), templates)).toEqual({ id: null, reason: 'none' });
+  });
+
+  it('reports a setting that names no template as unusable, never swapping in the province’s', () => {
+    expect(defaultTemplate(workbookNamed('某某局', 2024, 'gone-2020'), templates)).toEqual({ id: 'gone-2020', reason: 'unusable' });
+    expect(defaultTemplate(workbookNamed('济源产城融合示范区医疗保障局', 2024, 'gone-2020'), templates)).toEqual({ id: 'gone-2020', reason: 'unusable' });
+  });
+
+  it('takes the workbook’s own copy of a custom template', () => {
+    const workbook = workbookNamed('济源产城融合示范区医疗保障局');
+    const henan = TEMPLATES['henan-2024']!;
+    const custom = settingsWithTemplate(workbook.settings, { ...henan, id: 'henan-2024-custom', name: '河南（自定义）' });
+    expect(defaultTemplate({ ...workbook, settings: custom }, templates)).toEqual({ id: 'henan-2024-custom', reason: 'setting' });
+    // A copy left behind by a client that changed only the id does not count.
+    expect(defaultTemplate({ ...workbook, settings: { ...custom, template: 'gone-2020' } }, templates)).toEqual({ id: 'gone-2020', reason: 'unusable' });
   });
 });
 

@@ -2,14 +2,16 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Workbook } from '../../core/model';
-import { TEMPLATES } from '../../core/templates';
+import { TEMPLATES, templateForWorkbook } from '../../core/templates';
 import type { FieldProblem } from '../forms';
 import { errorMessage } from '../i18n';
 import { useApp } from '../state/context';
+import { useWorkbench } from '../state/workbench-context';
 import { EXPORT_KINDS, SAVE_FILTERS, defaultExportNames, defaultTemplate, type ExportKind } from './export-defaults';
-import { exportStoreFor, type ExportStore, type ExportStep } from './export-state';
+import { exportStoreFor, type ExportStore, type ExportStep, type ExportTemplate } from './export-state';
 import { printInFrame } from './print-frame';
 import { ScreenHeading } from './ScreenHeading';
+import { templateChoices, useTemplateList } from './template-list';
 import './export.css';
 
 const TEMPLATE_LIST = Object.values(TEMPLATES);
@@ -17,6 +19,8 @@ const TEMPLATE_LIST = Object.values(TEMPLATES);
 /**
  * Publishing: the template, which outputs (Excel tables, PDF package, open data) and where they go,
  * progress with Cancel for exports that take more than half a second, the files written; and Print.
+ * The template is the workbook's (one setting, the same the preview shows): choosing another here makes it
+ * the workbook's; one that does not resolve is reported and blocks the export, never swapped for another.
  */
 export function ExportScreen({ workbook }: { workbook: Workbook }) {
   const { t } = useTranslation('export');
@@ -29,9 +33,18 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
   const printing = useStore(store, (state) => state.print.phase === 'preparing');
   const printPackage = useStore(store, (state) => state.printPackage);
 
+  const chooseTemplate = useApp((state) => state.chooseTemplate);
+  const choosing = useApp((state) => state.pending > 0);
+  const go = useWorkbench((state) => state.go);
+  const { list } = useTemplateList(workbook);
+  const choices = templateChoices(workbook, list);
   const suggested = useMemo(() => defaultTemplate(workbook, TEMPLATE_LIST), [workbook]);
-  const [pickedTemplate, setPickedTemplate] = useState<string | null>(null);
-  const templateId = pickedTemplate ?? suggested.id ?? '';
+  const usable = suggested.reason !== 'unusable';
+  const templateId = usable ? (suggested.id ?? '') : '';
+  const template: ExportTemplate = {
+    id: templateId,
+    name: (suggested.reason === 'setting' ? templateForWorkbook(workbook)?.name : undefined) ?? choices.find((choice) => choice.id === templateId)?.name ?? templateId,
+  };
   const names = useMemo(() => defaultExportNames(workbook), [workbook]);
   const [chosen, setChosen] = useState<Record<ExportKind, boolean>>({ xlsx: true, pdf: true, openData: false });
   const [typed, setTyped] = useState<Partial<Record<ExportKind, string>>>({});
@@ -42,7 +55,7 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
   const check = (): boolean => {
     const paths: Partial<Record<ExportKind, FieldProblem>> = {};
     for (const kind of EXPORT_KINDS) if (chosen[kind] && pathOf(kind).trim() === '') paths[kind] = { key: 'app:validation.required' };
-    const form = !templateId ? t('validation.noTemplate') : EXPORT_KINDS.some((kind) => chosen[kind]) ? undefined : t('validation.nothingChosen');
+    const form = !usable ? t('template.unusable', { id: suggested.id ?? '' }) : !templateId ? t('validation.noTemplate') : EXPORT_KINDS.some((kind) => chosen[kind]) ? undefined : t('validation.nothingChosen');
     setProblems({ form, paths });
     return !form && Object.keys(paths).length === 0;
   };
@@ -51,13 +64,14 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
     event.preventDefault();
     if (!check()) return;
     const requests = EXPORT_KINDS.filter((kind) => chosen[kind]).map((kind) => ({ kind, path: pathOf(kind).trim() }));
-    void run(workbookPath, requests, templateId);
+    void run(workbookPath, requests, template);
   };
 
   const print = () => {
+    if (!usable) return setProblems({ form: t('template.unusable', { id: suggested.id ?? '' }), paths: {} });
     if (!templateId) return setProblems({ form: t('validation.noTemplate'), paths: {} });
     setProblems({ paths: {} });
-    void printPackage(workbookPath, templateId, printInFrame);
+    void printPackage(workbookPath, template, printInFrame);
   };
 
   const browse = async (kind: ExportKind) => {
@@ -68,11 +82,11 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
   };
 
   const templateHint =
-    suggested.reason === 'setting' && templateId === suggested.id
+    suggested.reason === 'setting'
       ? t('template.fromSetting')
-      : suggested.reason === 'province' && templateId === suggested.id
+      : suggested.reason === 'province'
         ? t('template.fromProvince', { province: TEMPLATES[templateId]?.province ?? '' })
-        : suggested.reason === 'none' && !templateId
+        : suggested.reason === 'none'
           ? t('template.none')
           : undefined;
 
@@ -80,7 +94,16 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
     <main className="screen export-screen">
       <ScreenHeading title={t('screen.title')} hint={t('screen.hint')} />
       <form className="card export-form" onSubmit={submit} noValidate aria-label={t('screen.title')}>
-        <TemplateSelect value={templateId} onChange={setPickedTemplate} hint={templateHint} disabled={running} />
+        <TemplateSelect
+          value={suggested.id ?? ''}
+          choices={choices}
+          onChange={(id) => void chooseTemplate({ id })}
+          hint={templateHint}
+          problem={usable ? undefined : t('template.unusable', { id: suggested.id ?? '' })}
+          onManage={() => go('templates')}
+          onAdopt={suggested.reason === 'province' && suggested.id ? () => void chooseTemplate({ id: templateId }) : undefined}
+          disabled={running || choosing}
+        />
         <fieldset className="export-outputs" disabled={running}>
           <legend className="visually-hidden">{t('outputs.legend')}</legend>
           <div className="export-outputs-head" aria-hidden="true">
@@ -179,16 +202,45 @@ function OutputRow(props: {
   );
 }
 
-function TemplateSelect({ value, onChange, hint, disabled }: { value: string; onChange(id: string): void; hint?: string; disabled: boolean }) {
+/** The workbook's template; choosing another makes it the workbook's (templates.use). */
+function TemplateSelect({
+  value,
+  choices,
+  onChange,
+  hint,
+  problem,
+  onManage,
+  onAdopt,
+  disabled,
+}: {
+  value: string;
+  choices: readonly { id: string; name: string }[];
+  onChange(id: string): void;
+  hint?: string;
+  problem?: string;
+  onManage(): void;
+  /** Shown for a suggestion: makes it the workbook's template. */
+  onAdopt?: () => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation('export');
   const id = useId();
+  const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
     <div className="field export-template">
       <label htmlFor={id}>{t('template.label')}</label>
       <div className="export-template-row">
-        <select id={id} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+        <select
+          id={id}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={described || undefined}
+        >
           {!value && <option value="">{t('template.choose')}</option>}
-          {TEMPLATE_LIST.map((template) => (
+          {value && !choices.some((choice) => choice.id === value) && <option value={value}>{value}</option>}
+          {choices.map((template) => (
             <option key={template.id} value={template.id}>
               {template.name}
             </option>
@@ -199,7 +251,20 @@ function TemplateSelect({ value, onChange, hint, disabled }: { value: string; on
             {hint}
           </p>
         )}
+        {onAdopt && (
+          <button type="button" className="link" disabled={disabled} onClick={onAdopt}>
+            {t('template.adopt')}
+          </button>
+        )}
+        <button type="button" className="link" onClick={onManage}>
+          {t('template.manage')}
+        </button>
       </div>
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }
@@ -256,11 +321,13 @@ function ExportResults({ store, workbookPath }: { store: ExportStore; workbookPa
   const { t } = useTranslation('export');
   const steps = useStore(store, (state) => state.steps);
   const owner = useStore(store, (state) => state.workbookPath);
+  const template = useStore(store, (state) => state.template);
   const finished = steps.filter((step) => step.state === 'done' || step.state === 'failed' || step.state === 'cancelled');
   if (finished.length === 0 || owner !== workbookPath) return null;
   return (
     <section className="card export-results" aria-labelledby="export-results-title">
       <h3 id="export-results-title">{t('result.title')}</h3>
+      {template && <p className="muted">{t('result.template', { name: template.name })}</p>}
       <ul>
         {finished.map((step) => (
           <ResultLine key={step.kind} step={step} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { REASON_KEYS } from '../../core/checks/figures';
 import type { Texts, Workbook } from '../../core/model';
 import { NARRATIVE_BLOCKS } from '../../core/narrative';
-import { findTemplate } from '../../core/templates';
+import { templateForWorkbook } from '../../core/templates';
 import {
   applyToList,
   glossaryCodec,
@@ -47,7 +47,9 @@ export function TextsScreen({ workbook }: { workbook: Workbook }) {
   const reasonMarks = useFieldMarks('text', 'reasons');
   const otherMarks = useFieldMarks('text', 'other');
   const blockMarks = useFieldMarks('text', 'blocks');
-  const blocks = useMemo(() => textBlocksFor(workbook.settings.template, texts.blocks), [workbook.settings.template, texts.blocks]);
+  // The workbook's own template (a custom or folder one too), resolved from its copy.
+  const template = templateForWorkbook(workbook) ?? null;
+  const blocks = useMemo(() => textBlocksFor(template, texts.blocks), [template, texts.blocks]);
   const blockIds = useMemo(() => [...NARRATIVE_BLOCKS, ...blocks.entries.map((entry) => entry.block)], [blocks]);
   useFieldFocus(
     'texts',
@@ -127,6 +129,7 @@ export function TextsScreen({ workbook }: { workbook: Workbook }) {
       {tab === 'blocks' && (
         <TextBlocks
           list={blocks}
+          templateName={template?.name ?? ''}
           texts={texts.blocks}
           marks={blockMarks}
           onCommit={(block, text) => {
@@ -149,11 +152,13 @@ export function TextsScreen({ workbook }: { workbook: Workbook }) {
  */
 function TextBlocks({
   list,
+  templateName,
   texts,
   marks,
   onCommit,
 }: {
   list: TextBlockList;
+  templateName: string;
   texts: Readonly<Record<string, string>>;
   marks: ReadonlyMap<string, CellMark>;
   onCommit(block: string, text: string): void;
@@ -167,7 +172,7 @@ function TextBlocks({
   };
   return (
     <div className="text-blocks">
-      <p className="muted">{chosen ? t('texts.blocksHint', { template: findTemplate(list.template ?? '')?.name ?? '' }) : t('texts.blocksHintAll')}</p>
+      <p className="muted">{chosen ? t('texts.blocksHint', { template: templateName }) : t('texts.blocksHintAll')}</p>
       {list.entries.length === 0 && <p className="muted empty-note">{t('texts.blocksNone')}</p>}
       {list.entries.map((entry) => (
         <TextBlock

@@ -14,6 +14,7 @@ import { IncomeScreen } from './IncomeScreen';
 import { PerformanceScreen } from './PerformanceScreen';
 import { PreviewScreen } from './PreviewScreen';
 import { ProjectsScreen } from './ProjectsScreen';
+import { TemplatesScreen } from './TemplatesScreen';
 import { TextsScreen } from './TextsScreen';
 import { StatusBar } from './StatusBar';
 import { WorkbookScreen } from './WorkbookScreen';
@@ -74,6 +75,8 @@ function screenFor(section: SectionId, workbook: Workbook): ReactNode {
       return <TextsScreen workbook={workbook} />;
     case 'assets':
       return <AssetsScreen workbook={workbook} />;
+    case 'templates':
+      return <TemplatesScreen workbook={workbook} />;
     case 'preview':
       return <PreviewScreen workbook={workbook} />;
     case 'summary':

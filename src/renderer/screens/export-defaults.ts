@@ -1,5 +1,6 @@
 import type { Workbook } from '../../core/model';
 import type { TemplateSpec } from '../../core/tables/spec';
+import { templateForWorkbook } from '../../core/templates';
 
 export type ExportKind = 'xlsx' | 'pdf' | 'openData';
 export const EXPORT_KINDS: readonly ExportKind[] = ['xlsx', 'pdf', 'openData'];
@@ -15,16 +16,17 @@ const CITIES: Record<string, readonly string[]> = {
   陕西: ['西安', '铜川', '宝鸡', '咸阳', '渭南', '延安', '汉中', '榆林', '安康', '商洛', '杨凌'],
 };
 
-export type TemplateReason = 'setting' | 'province' | 'none';
+export type TemplateReason = 'setting' | 'unusable' | 'province' | 'none';
 
 /**
- * The template an export uses unless the clerk picks another: the workbook's own setting; else the
- * template of the province the department's name points to (its province or one of its cities),
+ * The template an export uses: the workbook's own (its copy, so a custom or folder template counts too);
+ * a setting that does not resolve is reported as unusable, never replaced by another template. With none
+ * set, the template of the province the department's name points to (its province or one of its cities),
  * the one for the workbook's year first; else none (the clerk must choose).
  */
 export function defaultTemplate(workbook: Workbook, templates: readonly TemplateSpec[]): { id: string | null; reason: TemplateReason } {
   const setting = workbook.settings.template;
-  if (setting && templates.some((template) => template.id === setting)) return { id: setting, reason: 'setting' };
+  if (setting) return { id: setting, reason: templateForWorkbook(workbook) ? 'setting' : 'unusable' };
   const name = workbook.department.name;
   const matching = templates.filter((template) => name.includes(template.province) || (CITIES[template.province] ?? []).some((city) => name.startsWith(city)));
   const best = matching.find((template) => template.year === workbook.department.year) ?? [...matching].sort((a, b) => b.year - a.year)[0];

@@ -27,18 +27,26 @@ export type PrintState =
   | { phase: 'idle' | 'preparing' | 'opened' | 'printed' | 'dismissed' }
   | { phase: 'failed'; error: ApiErrorPayload };
 
+/** The template a run publishes with: the workbook's own (by its id, which the service resolves to its copy). */
+export interface ExportTemplate {
+  id: string;
+  name: string;
+}
+
 export interface ExportState {
   /** The workbook the steps belong to; the screen shows none for another. */
   workbookPath: string | null;
+  /** The template of the last run or print, as it was then. */
+  template: ExportTemplate | null;
   steps: ExportStep[];
   running: boolean;
   /** The run has taken longer than SLOW_AFTER_MS: progress and Cancel show. */
   slow: boolean;
   cancelling: boolean;
   print: PrintState;
-  run(workbookPath: string, requests: { kind: ExportKind; path: string }[], template: string | undefined): Promise<void>;
+  run(workbookPath: string, requests: { kind: ExportKind; path: string }[], template: ExportTemplate): Promise<void>;
   cancel(): Promise<void>;
-  printPackage(workbookPath: string, template: string | undefined, printInPage: (payload: PrintPayload) => Promise<void>): Promise<void>;
+  printPackage(workbookPath: string, template: ExportTemplate, printInPage: (payload: PrintPayload) => Promise<void>): Promise<void>;
 }
 
 export type ExportStore = ReturnType<typeof createExportStore>;
@@ -57,10 +65,11 @@ export function createExportStore(api: ApiClient) {
     const update = (index: number, change: Partial<ExportStep>) =>
       set((state) => ({ steps: state.steps.map((step, at) => (at === index ? { ...step, ...change } : step)) }));
 
-    async function runStep(index: number, step: { kind: ExportKind; path: string }, template: string | undefined): Promise<void> {
+    async function runStep(index: number, step: { kind: ExportKind; path: string }, template: ExportTemplate): Promise<void> {
       let jobId: string;
       try {
-        const started = await api.call('export.start', { kind: step.kind, path: step.path, ...(template ? { template } : {}) });
+        // Every output of a run names the same template, even if the workbook's changes meanwhile.
+        const started = await api.call('export.start', { kind: step.kind, path: step.path, template: template.id });
         jobId = started.jobId;
         update(index, { state: 'running', path: started.path });
       } catch (error) {
@@ -88,6 +97,7 @@ export function createExportStore(api: ApiClient) {
 
     return {
       workbookPath: null,
+      template: null,
       steps: [],
       running: false,
       slow: false,
@@ -99,6 +109,7 @@ export function createExportStore(api: ApiClient) {
         cancelRequested = false;
         set({
           workbookPath,
+          template,
           steps: requests.map((request) => ({ ...request, state: 'waiting', fraction: 0, stage: 'evaluate' })),
           running: true,
           slow: false,
@@ -131,7 +142,7 @@ export function createExportStore(api: ApiClient) {
         if (get().print.phase === 'preparing') return;
         set((state) => ({ workbookPath, steps: state.workbookPath === workbookPath ? state.steps : [], print: { phase: 'preparing' } }));
         try {
-          const outcome = await api.call('export.print', template ? { template } : {});
+          const outcome = await api.call('export.print', { template: template.id });
           if (outcome.via === 'dialog') {
             set({ print: { phase: outcome.printed ? 'printed' : 'dismissed' } });
           } else {

@@ -25,6 +25,12 @@ export interface AppState {
   close(): Promise<void>;
   /** One user action = one list of edits = one transaction and one undo step. */
   edit(edits: Edit[]): Promise<boolean>;
+  /**
+   * Makes a template the workbook's (templates.use: one undo step) and fetches the workbook again. The outcome
+   * lists the problems of a template file that does not load (nothing changed then); undefined: the call failed
+   * and the error is shown.
+   */
+  chooseTemplate(args: ApiArgs<'templates.use'>): Promise<ApiResult<'templates.use'> | undefined>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   dismissError(): void;
@@ -151,6 +157,14 @@ export function createAppStore(api: ApiClient) {
           return true;
         });
         return done === true;
+      },
+
+      async chooseTemplate(args) {
+        return run(async () => {
+          const outcome = await api.call('templates.use', args);
+          if (outcome.ok) await loadWorkbook();
+          return outcome;
+        });
       },
 
       async undo() {

@@ -1,15 +1,15 @@
 import { checkCatalogForWorkbook, createCheckSession, type CheckOptions, type CheckSession, type Finding } from '../../core/checks';
 import type { Workbook } from '../../core/model';
 import { workbookPatch } from '../../core/patch';
-import { findTemplate } from '../../core/templates';
+import { templateForWorkbook } from '../../core/templates';
 import { changedBetween } from '../../core/workbench';
 import type { AppStore } from './app-store';
 import type { ChecksReply, ChecksRequest } from './checks-host';
 import type { WorkbenchStore } from './workbench-store';
 
-/** The options a workbook's template implies for the checks. */
+/** The options a workbook's template implies for the checks (its own copy: a custom or folder template counts). */
 export function checkOptionsFor(workbook: Workbook): CheckOptions {
-  const template = workbook.settings.template ? findTemplate(workbook.settings.template) : undefined;
+  const template = templateForWorkbook(workbook);
   return { operatingCostUnits: template?.conventions.operatingCostUnits ?? 'all' };
 }
 

@@ -2,8 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Finding } from '../../core/checks';
 import type { CommitPlan, RowDraft } from '../../core/workbench';
 
-export type SectionId = 'units' | 'income' | 'expenditure' | 'projects' | 'performance' | 'texts' | 'assets' | 'preview' | 'summary' | 'export';
-export const SECTIONS: readonly SectionId[] = ['units', 'income', 'expenditure', 'projects', 'performance', 'texts', 'assets', 'preview', 'summary', 'export'];
+export type SectionId = 'units' | 'income' | 'expenditure' | 'projects' | 'performance' | 'texts' | 'assets' | 'templates' | 'preview' | 'summary' | 'export';
+export const SECTIONS: readonly SectionId[] = ['units', 'income', 'expenditure', 'projects', 'performance', 'texts', 'assets', 'templates', 'preview', 'summary', 'export'];
 
 /** A cell (or field) some screen should show and focus: from the check panel, a status-bar count … */
 export interface FocusTarget {

@@ -51,11 +51,15 @@ export function templateHandlers({ templates, current, openStore, afterChange }:
     'templates.use': async (args: { id: string } | { text: string }): Promise<ApiResult<'templates.use'>> => {
       const store = openStore();
       let template: TemplateSpec;
-      if ('id' in args) template = templates.forWorkbook(store.workbook, args.id).template;
+      // By id: the template as it ships or lives in the folder (a newer built-in replaces the workbook's older
+      // copy); an id only the workbook has is its own copy.
+      if ('id' in args) template = templates.has(args.id) ? templates.resolve(args.id) : templates.forWorkbook(store.workbook, args.id).template;
       else {
         const result = loadTemplate(args.text, lookup);
         if (!result.ok) return { ok: false, problems: result.problems, summary: null };
         template = result.template;
+        // A template made here is kept in the folder too, so choosing another one never loses it.
+        templates.keep(template);
       }
       store.apply(useTemplateEdits(store.workbook, template));
       return { ok: true, problems: [], summary: afterChange(store) };

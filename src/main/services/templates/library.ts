@@ -98,18 +98,38 @@ export class TemplateLibrary {
     const result = loadTemplate(text, this.lookup);
     if (!result.ok) return result;
     if (TEMPLATES[result.template.id]) return { ok: false, problems: [{ path: 'id', messageKey: 'template:builtinId', params: { id: result.template.id } }] };
+    // The file as given (a variant stays a variant).
+    const path = this.write(result.template.id, formatTemplateJson(result.document));
+    return { ok: true, entry: { ...entryOf(result.template, 'folder'), path, ...('extends' in result.document ? { extends: result.document.extends } : {}) } };
+  }
+
+  /**
+   * Keeps a resolved template in the folder as a whole file (no base needed), e.g. one the clerk made on the
+   * templates screen, so switching the workbook to another template never loses it. Built-ins are not copied.
+   */
+  keep(template: TemplateSpec): void {
+    if (TEMPLATES[template.id]) return;
+    this.write(template.id, this.exportText(template));
+  }
+
+  /** Whether a built-in or a folder file has this id. */
+  has(id: string): boolean {
+    return this.lookup(id) !== undefined;
+  }
+
+  /** Written whole under a temporary name, then renamed, so a crash leaves no half file. */
+  private write(id: string, text: string): string {
     mkdirSync(this.folder, { recursive: true });
-    const path = join(this.folder, `${result.template.id}.json`);
+    const path = join(this.folder, `${id}.json`);
     const temporary = `${path}.${process.pid}.tmp`;
-    // The file as given (a variant stays a variant); written whole, then renamed, so a crash leaves no half file.
-    writeFileSync(temporary, formatTemplateJson(result.document), { flag: 'w' });
+    writeFileSync(temporary, text, { flag: 'w' });
     try {
       renameSync(temporary, path);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
     }
-    return { ok: true, entry: { ...entryOf(result.template, 'folder'), path, ...('extends' in result.document ? { extends: result.document.extends } : {}) } };
+    return path;
   }
 
   /**
