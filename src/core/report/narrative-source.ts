@@ -3,14 +3,14 @@ import { findNarrative, generateNarrative } from '../narrative';
 import type { TemplateSpec } from '../tables/spec';
 import { paragraphs } from './html';
 
-/** A section of 第二部分 情况说明: a heading and its paragraphs. */
+/** A section of the 情况说明 (what a package `narrative` section prints): a heading and its paragraphs. */
 export interface NarrativeSection {
   heading: string;
   paragraphs: string[];
 }
 
 /**
- * 第二部分 情况说明: generated from the figures in the province's wording (src/core/narrative), so every
+ * The 情况说明 a package's `narrative` sections print: generated from the figures in the province's wording (src/core/narrative), so every
  * number in it agrees with the tables. A template without a narrative spec falls back to what the
  * clerk wrote in the workbook's texts (其他需要说明的事项).
  */

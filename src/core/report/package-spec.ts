@@ -1,7 +1,8 @@
 /**
  * The disclosure package's structure as template data: the cover, the parts and sections in order, where each
  * table prints, page set-up and footers. Headings and texts take the table placeholders ({year},
- * {priorYear}, {departmentName}, {departmentCode}). docs/templates.md documents every field.
+ * {priorYear}, {departmentName}, {departmentCode}). buildDisclosurePackage (package.ts) reads it, renderPackageHtml
+ * prints it; docs/export.md ("Package structure") documents every field with examples.
  */
 export interface PackageSpec {
   cover: CoverSpec;
@@ -34,12 +35,20 @@ interface SectionBase {
   id: string;
   /** Heading text; may hold {number} (the section's number in its style) and the table placeholders. */
   heading?: string;
-  /** 1: a part (第一部分 …); 2: a section in a part. */
+  /** 1: a part (第一部分 …); 2: a section in a part. Default: 1 for `heading`, 2 for the other kinds. */
   level?: 1 | 2;
+  /**
+   * Numbers the heading: counted over the headed sections of the same level and style, in order (level-2
+   * counts restart at every level-1 section). {number} in the heading takes it; a heading without {number}
+   * gets it in front ("一、职责", "第一部分 概况").
+   */
   numbering?: NumberingStyle;
   /** Start on a new page. */
   pageBreak?: boolean;
-  /** Printed when the section has nothing to print; without it an empty section prints its heading alone. */
+  /**
+   * Printed when the section has nothing to print (no clerk text, no units, no narrative, no entries, no
+   * tables); without it an empty section prints its heading alone. A `heading` has nothing of its own.
+   */
   emptyText?: string;
 }
 
@@ -56,7 +65,7 @@ export type PackageSection =
   | (SectionBase & { kind: 'glossary' })
   /** Tables by id, each on its own page, listed under the heading; `rest`: every table not printed elsewhere. */
   | (SectionBase & { kind: 'tables'; tables: string[] | 'rest'; list?: boolean })
-  /** One table printed inside the text at this point. */
+  /** One table (every copy of a per-project table) printed inside the text at this point, portrait, not in the contents. */
   | (SectionBase & { kind: 'table'; table: string });
 
 export interface PageSetup {

@@ -1,32 +1,77 @@
 import type { UnitKind, Workbook } from '../model';
-import type { EvaluatedTable } from '../tables/evaluate';
+import { fill, type EvaluatedTable } from '../tables/evaluate';
+import type { TemplateSpec } from '../tables/spec';
 import { paragraphs } from './html';
 import type { NarrativeSection } from './narrative-source';
+import type { CoverLine, NumberingStyle, PackageSection, PackageSpec, PageSetup } from './package-spec';
 
 /**
- * The disclosure package as a document: cover, contents, 第一部分 概况, 第二部分 情况说明,
- * 第三部分 名词解释, then the tables. Its wording is the province's document language (Chinese),
- * like a template's table titles, and does not follow the app's UI language.
+ * The disclosure package as a document, built from the template's package structure (`template.package`,
+ * src/core/report/package-spec.ts): the cover's lines, the contents, the sections in the template's order,
+ * the page set-up. Its wording is the province's document language (Chinese), like a template's table
+ * titles, and does not follow the app's UI language. renderPackageHtml prints it.
  */
 export interface DisclosurePackage {
   departmentName: string;
   year: number;
-  /** Printed on the cover: "2024年5月26日", or empty. */
-  date: string;
-  /** e.g. "2024年度部门预算" */
-  coverTitle: string;
-  overview: {
-    heading: string;
-    dutiesHeading: string;
-    duties: string[];
-    organizationHeading: string;
-    organization: string[];
-    units: { code: string; name: string; kind: string; authorizedStaff: number; actualStaff: number; retiredStaff: number }[];
-  };
-  narrative: { heading: string; sections: NarrativeSection[] };
-  glossary: { heading: string; entries: { term: string; explanation: string }[] };
-  tables: { heading: string; items: EvaluatedTable[] };
+  /** The document's title: the cover's department and title lines ("某某局2024年度部门预算"). */
+  title: string;
+  cover: { lines: PrintedCoverLine[]; pageNumber: boolean };
+  /** The 目录's title; absent: the package prints no contents. */
+  contents?: { title: string };
+  /** What follows cover and contents, in reading order. */
+  sections: PrintedSection[];
+  page: PageSetup;
 }
+
+export interface PrintedCoverLine {
+  role: CoverLine['role'];
+  text: string;
+}
+
+/** A section's heading: its text (placeholders and number filled in), level and the id its contents line links to. */
+export interface PrintedHeading {
+  anchor: string;
+  text: string;
+  level: 1 | 2;
+}
+
+/** A table where it prints, with the id of its anchor (`table-N`, N its 1-based place in the template's tables). */
+export interface PrintedTable {
+  anchor: string;
+  table: EvaluatedTable;
+}
+
+export interface UnitLine {
+  code: string;
+  name: string;
+  kind: string;
+  authorizedStaff: number;
+  actualStaff: number;
+  retiredStaff: number;
+}
+
+interface PrintedBase {
+  /** The section's id in the template. */
+  id: string;
+  level: 1 | 2;
+  heading?: PrintedHeading;
+  pageBreak: boolean;
+  /** The template's emptyText, present only when the section has nothing else to print. */
+  emptyText?: string;
+}
+
+/** What a section prints besides its heading, by kind. */
+export type SectionContent =
+  | { kind: 'heading' }
+  | { kind: 'text'; paragraphs: string[] }
+  | { kind: 'units'; units: UnitLine[] }
+  | { kind: 'narrative'; sections: (NarrativeSection & { anchor: string })[] }
+  | { kind: 'glossary'; entries: { term: string; explanation: string }[] }
+  | { kind: 'tables'; list: boolean; tables: PrintedTable[] }
+  | { kind: 'table'; tables: PrintedTable[] };
+
+export type PrintedSection = PrintedBase & SectionContent;
 
 export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
   admin: '行政单位',
@@ -34,42 +79,220 @@ export const UNIT_KIND_NAMES: Record<UnitKind, string> = {
   institution: '事业单位',
 };
 
+/** An evaluated table with the id of the table spec it came from (a ReportTable fits). */
+export interface PackageTable {
+  spec: { id: string };
+  table: EvaluatedTable;
+}
+
 export interface PackageInput {
   workbook: Workbook;
-  tables: EvaluatedTable[];
+  /** The resolved template; only its package structure (`package`) is read. */
+  template: Pick<TemplateSpec, 'package'>;
+  /** The template's tables evaluated, in the template's order, each with its spec (evaluateReportTables). */
+  tables: PackageTable[];
+  /** What `narrative` sections print (packageNarrative). */
   narrative: NarrativeSection[];
-  /** ISO date printed on the cover when the workbook has no 公开日期 (publishedOn). */
+  /** ISO date printed on the cover when the workbook has no 公开日期 (publishedOn) and the cover falls back to the export date. */
   fallbackDate?: string;
 }
 
-export function buildDisclosurePackage({ workbook, tables, narrative, fallbackDate = '' }: PackageInput): DisclosurePackage {
+export function buildDisclosurePackage({ workbook, template, tables, narrative, fallbackDate = '' }: PackageInput): DisclosurePackage {
+  const spec = template.package;
   const { department } = workbook;
-  const name = department.name;
-  const year = department.year;
-  return {
-    departmentName: name,
-    year,
-    date: chineseDate(department.publishedOn || fallbackDate),
-    coverTitle: `${year}年度部门预算`,
-    overview: {
-      heading: `第一部分 ${name}部门概况`,
-      dutiesHeading: '一、主要职责',
-      duties: paragraphs(workbook.texts.duties),
-      organizationHeading: '二、机构设置及预算单位构成',
-      organization: paragraphs(workbook.texts.organization),
-      units: workbook.units.map((unit) => ({
-        code: unit.code,
-        name: unit.name,
-        kind: UNIT_KIND_NAMES[unit.kind],
-        authorizedStaff: unit.authorizedStaff,
-        actualStaff: unit.actualStaff,
-        retiredStaff: unit.retiredStaff,
-      })),
-    },
-    narrative: { heading: `第二部分 ${name}${year}年度部门预算情况说明`, sections: narrative },
-    glossary: { heading: '第三部分 名词解释', entries: workbook.texts.glossary },
-    tables: { heading: `附件：${name}${year}年度部门预算表`, items: tables },
+  const values: Record<string, string> = {
+    year: String(department.year),
+    priorYear: String(department.year - 1),
+    departmentName: department.name,
+    departmentCode: department.code,
   };
+  const date = chineseDate(department.publishedOn || (spec.cover.dateFallback === 'exportDate' ? fallbackDate : ''));
+  const lines = spec.cover.lines.flatMap((line): PrintedCoverLine[] => {
+    if (line.role === 'date' && !date) return [];
+    return [{ role: line.role, text: fill(line.text, { ...values, date }) }];
+  });
+  return {
+    departmentName: department.name,
+    year: department.year,
+    title: lines
+      .filter((line) => line.role === 'department' || line.role === 'title')
+      .map((line) => line.text)
+      .join(''),
+    cover: { lines, pageNumber: spec.cover.pageNumber },
+    ...(spec.contents ? { contents: { title: fill(spec.contents.title, values) } } : {}),
+    sections: printedSections(spec, workbook, tables, narrative, values),
+    page: spec.page,
+  };
+}
+
+function printedSections(spec: PackageSpec, workbook: Workbook, tables: PackageTable[], narrative: NarrativeSection[], values: Record<string, string>): PrintedSection[] {
+  const anchors = new Anchors();
+  // Tables keep the anchor of their place in the template's tables, whichever section prints them.
+  tables.forEach((_, index) => anchors.take(tableAnchor(index)));
+  const placed = placedTables(spec, tables);
+  const counters = new Map<string, number>();
+  let part: string | undefined;
+  return spec.sections.map((section): PrintedSection => {
+    const level = section.level ?? (section.kind === 'heading' ? 1 : 2);
+    if (level === 1) {
+      part = section.id;
+      for (const key of [...counters.keys()]) if (key.startsWith('2:')) counters.delete(key);
+    }
+    let heading: PrintedHeading | undefined;
+    if (section.heading !== undefined) {
+      const style = section.numbering ?? 'none';
+      const key = `${level}:${style}`;
+      const count = style === 'none' ? 0 : (counters.get(key) ?? 0) + 1;
+      counters.set(key, count);
+      const anchor = anchors.take(level === 1 ? `part-${section.id}` : part === undefined ? `section-${section.id}` : `${part}-${section.id}`);
+      heading = { anchor, level, text: numbered(fill(section.heading, values), style, count) };
+    }
+    const base = { id: section.id, level, pageBreak: section.pageBreak === true, ...(heading ? { heading } : {}) };
+    const content = sectionContent(section, workbook, placed, narrative, anchors);
+    const emptyText = isEmpty(content) && section.emptyText !== undefined ? { emptyText: fill(section.emptyText, values) } : {};
+    return { ...base, ...content, ...emptyText };
+  });
+}
+
+function sectionContent(section: PackageSection, workbook: Workbook, placed: Map<string, PrintedTable[]>, narrative: NarrativeSection[], anchors: Anchors): SectionContent {
+  switch (section.kind) {
+    case 'heading':
+      return { kind: 'heading' };
+    case 'text':
+      return { kind: 'text', paragraphs: paragraphs(clerkText(workbook, section.source)) };
+    case 'units':
+      return {
+        kind: 'units',
+        units: workbook.units.map((unit) => ({
+          code: unit.code,
+          name: unit.name,
+          kind: UNIT_KIND_NAMES[unit.kind],
+          authorizedStaff: unit.authorizedStaff,
+          actualStaff: unit.actualStaff,
+          retiredStaff: unit.retiredStaff,
+        })),
+      };
+    case 'narrative':
+      return { kind: 'narrative', sections: narrative.map((part, index) => ({ ...part, anchor: anchors.take(`${section.id}-${index + 1}`) })) };
+    case 'glossary':
+      return { kind: 'glossary', entries: workbook.texts.glossary };
+    case 'tables':
+      return { kind: 'tables', list: section.list === true, tables: placed.get(section.id) ?? [] };
+    case 'table':
+      return { kind: 'table', tables: placed.get(section.id) ?? [] };
+  }
+}
+
+function isEmpty(content: SectionContent): boolean {
+  switch (content.kind) {
+    case 'heading':
+      return true;
+    case 'text':
+      return content.paragraphs.length === 0;
+    case 'units':
+      return content.units.length === 0;
+    case 'narrative':
+      return content.sections.length === 0;
+    case 'glossary':
+      return content.entries.length === 0;
+    case 'tables':
+    case 'table':
+      return content.tables.length === 0;
+  }
+}
+
+/**
+ * Which tables each `tables` and `table` section prints, by section id: the ones it names (every copy of a
+ * per-project table), and for `rest` every table no section names, in the template's order.
+ */
+function placedTables(spec: PackageSpec, tables: PackageTable[]): Map<string, PrintedTable[]> {
+  const printed = tables.map(({ spec: tableSpec, table }, index) => ({ specId: tableSpec.id, anchor: tableAnchor(index), table }));
+  const named = new Set(spec.sections.flatMap((section) => (section.kind === 'table' ? [section.table] : section.kind === 'tables' && section.tables !== 'rest' ? section.tables : [])));
+  const of = (id: string) => printed.filter((entry) => entry.specId === id).map(({ anchor, table }) => ({ anchor, table }));
+  const placed = new Map<string, PrintedTable[]>();
+  for (const section of spec.sections) {
+    if (section.kind === 'table') placed.set(section.id, of(section.table));
+    if (section.kind === 'tables') {
+      placed.set(
+        section.id,
+        section.tables === 'rest' ? printed.filter((entry) => !named.has(entry.specId)).map(({ anchor, table }) => ({ anchor, table })) : section.tables.flatMap(of),
+      );
+    }
+  }
+  return placed;
+}
+
+/** The clerk's text a `text` section prints: "texts.duties", "texts.organization", "texts.other", "texts.blocks.<key>". */
+function clerkText(workbook: Workbook, source: string): string {
+  const { texts } = workbook;
+  if (source === 'texts.duties') return texts.duties;
+  if (source === 'texts.organization') return texts.organization;
+  if (source === 'texts.other') return texts.other;
+  const block = /^texts\.blocks\.(.+)$/.exec(source)?.[1];
+  return block === undefined ? '' : (texts.blocks[block] ?? '');
+}
+
+/** The heading with its number: in place of {number}, or in front of the heading when it has no {number}. */
+function numbered(heading: string, style: NumberingStyle, count: number): string {
+  const number = sectionNumber(style, count);
+  if (heading.includes('{number}')) return heading.replace(/\{number\}/g, number);
+  if (!number) return heading;
+  return style === 'chinese-part' || style === 'decimal' ? `${number} ${heading}` : `${number}${heading}`;
+}
+
+/** A section's number in its style: "一、", "第一部分", "（一）", "1."; "" for none. */
+export function sectionNumber(style: NumberingStyle, count: number): string {
+  switch (style) {
+    case 'none':
+      return '';
+    case 'chinese':
+      return `${chineseNumeral(count)}、`;
+    case 'chinese-part':
+      return `第${chineseNumeral(count)}部分`;
+    case 'chinese-paren':
+      return `（${chineseNumeral(count)}）`;
+    case 'decimal':
+      return `${count}.`;
+  }
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9999; larger numbers stay Arabic). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 9999) return String(n);
+  if (n >= 10 && n < 20) return `十${n === 10 ? '' : DIGITS[n - 10]}`;
+  const units = ['千', '百', '十', ''];
+  const digits = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((digit, index) => {
+    if (digit === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += `${DIGITS[digit]}${units[index]}`;
+  });
+  return out;
+}
+
+/** The anchor of the template's table at `index` (0-based, in the template's order). */
+export function tableAnchor(index: number): string {
+  return `table-${index + 1}`;
+}
+
+/** Anchor ids, unique within the document: a repeat gets "-2", "-3" … */
+class Anchors {
+  private readonly taken = new Set<string>();
+
+  take(wanted: string): string {
+    let id = wanted;
+    for (let n = 2; this.taken.has(id); n += 1) id = `${wanted}-${n}`;
+    this.taken.add(id);
+    return id;
+  }
 }
 
 /** "2024-05-26" → "2024年5月26日"; anything else unchanged. */

@@ -26,34 +26,65 @@ const HEADER_UNITS = 14;
 const PADDING_UNITS = 1.6;
 /** Digits are a little wider than half an em. */
 const DIGIT_FACTOR = 1.12;
-/** A4 width minus the margins of package-html's @page rules, in mm. */
-export const CONTENT_WIDTH_MM = { portrait: 180, landscape: 273 } as const;
+/**
+ * The printable width (mm) a table is measured for where no page set-up is given (the spreadsheet, the
+ * preview): A4 less 15 mm (portrait) or 12 mm (landscape) a side. The package passes its template's margins.
+ */
+export const CONTENT_WIDTH_MM: Readonly<ContentWidths> = { portrait: 180, landscape: 273 };
 const MAX_FONT_PT = 10;
 const PORTRAIT_MIN_FONT_PT = 8.5;
 const MIN_FONT_PT = 6;
 const MM_PER_PT = 25.4 / 72;
 
-export function tableLayout(table: EvaluatedTable): TableLayout {
-  const layout = measure(table);
+export interface ContentWidths {
+  portrait: number;
+  landscape: number;
+}
+
+export interface LayoutOptions {
+  /** auto (default): portrait when the table fits a portrait page, else landscape; or fixed. */
+  orientation?: 'auto' | 'portrait' | 'landscape';
+  /** The printable width of each orientation in mm; default CONTENT_WIDTH_MM. */
+  contentWidthMm?: ContentWidths;
+}
+
+/** The printable widths (mm) of A4 pages with these margins (mm). */
+export function contentWidths(margins: Record<'portrait' | 'landscape', { left: number; right: number }>): ContentWidths {
+  return { portrait: 210 - margins.portrait.left - margins.portrait.right, landscape: 297 - margins.landscape.left - margins.landscape.right };
+}
+
+export function tableLayout(table: EvaluatedTable, options: LayoutOptions = {}): TableLayout {
+  const layout = measure(table, options.orientation ?? 'auto', options.contentWidthMm ?? CONTENT_WIDTH_MM);
   const padded = layout.columnUnits.map((width) => width + PADDING_UNITS);
   const total = padded.reduce((sum, width) => sum + width, 0);
   return { ...layout, columnShares: padded.map((width) => width / total) };
 }
 
-function measure(table: EvaluatedTable): Omit<TableLayout, 'columnShares'> {
+function measure(table: EvaluatedTable, choice: NonNullable<LayoutOptions['orientation']>, widths: ContentWidths): Omit<TableLayout, 'columnShares'> {
   const count = Math.max(1, table.columnCount);
   const natural = new Array<number>(count).fill(MIN_UNITS);
   const rigid = new Array<boolean>(count).fill(true);
   /** The widest number or code in the column: it never wraps, so the column never gets narrower. */
   const floor = new Array<number>(count).fill(MIN_UNITS);
+  /** Merged body cells: their text shares the width of the columns they take, measured after single cells. */
+  const merged: { column: number; span: number; width: number }[] = [];
   for (const row of table.rows) {
     row.cells.forEach((cell, column) => {
       if (column >= count) return;
       const width = Math.min(printedUnits(cell.text), WRAP_UNITS);
+      if ((cell.colSpan ?? 1) > 1) {
+        merged.push({ column, span: Math.min(cell.colSpan ?? 1, count - column), width });
+        return;
+      }
       natural[column] = Math.max(natural[column] ?? 0, width);
       if (isToken(cell.text)) floor[column] = Math.max(floor[column] ?? 0, width);
       else if (displayWidth(cell.text) > MIN_TEXT_UNITS) rigid[column] = false;
     });
+  }
+  for (const cell of merged) {
+    const columns = Array.from({ length: cell.span }, (_, index) => cell.column + index);
+    const have = columns.reduce((total, column) => total + (natural[column] ?? 0), 0) + (cell.span - 1) * PADDING_UNITS;
+    if (cell.width > have) for (const column of columns) natural[column] = (natural[column] ?? 0) + (cell.width - have) / columns.length;
   }
   const placed = placeHeader(table.header, count);
   for (const cell of placed.filter((candidate) => candidate.colSpan === 1)) {
@@ -66,37 +97,40 @@ function measure(table: EvaluatedTable): Omit<TableLayout, 'columnShares'> {
     if (wanted > have) for (const column of columns) natural[column] = (natural[column] ?? 0) + (wanted - have) / columns.length;
   }
   const minimum = natural.map((width, column) => (rigid[column] ? width : Math.max(floor[column] ?? 0, Math.min(width, MIN_TEXT_UNITS))));
-  const fits = (units: number[], orientation: TableLayout['orientation']) => fontToFit(units, orientation);
+  const fits = (units: number[], orientation: TableLayout['orientation']) => fontToFit(units, widths[orientation]);
 
-  const isForm = table.header.length === 0;
-  const naturalPortrait = fits(natural, 'portrait');
-  if (naturalPortrait >= PORTRAIT_MIN_FONT_PT) {
-    return { orientation: 'portrait', fontSizePt: Math.min(MAX_FONT_PT, naturalPortrait), columnUnits: natural, naturalUnits: natural };
+  if (choice !== 'landscape') {
+    const isForm = table.header.length === 0;
+    const naturalPortrait = fits(natural, 'portrait');
+    if (naturalPortrait >= PORTRAIT_MIN_FONT_PT) {
+      return { orientation: 'portrait', fontSizePt: Math.min(MAX_FONT_PT, naturalPortrait), columnUnits: natural, naturalUnits: natural };
+    }
+    if (isForm && fits(minimum, 'portrait') >= PORTRAIT_MIN_FONT_PT) {
+      const columnUnits = squeeze(natural, minimum, unitsAt(PORTRAIT_MIN_FONT_PT + 0.5, widths.portrait, count));
+      return { orientation: 'portrait', fontSizePt: PORTRAIT_MIN_FONT_PT + 0.5, columnUnits, naturalUnits: natural };
+    }
   }
-  if (isForm && fits(minimum, 'portrait') >= PORTRAIT_MIN_FONT_PT) {
-    const columnUnits = squeeze(natural, minimum, unitsAt(PORTRAIT_MIN_FONT_PT + 0.5, 'portrait', count));
-    return { orientation: 'portrait', fontSizePt: PORTRAIT_MIN_FONT_PT + 0.5, columnUnits, naturalUnits: natural };
-  }
-  const landscape = fits(natural, 'landscape');
-  if (landscape >= MIN_FONT_PT) {
-    return { orientation: 'landscape', fontSizePt: Math.min(MAX_FONT_PT, landscape), columnUnits: natural, naturalUnits: natural };
+  const orientation = choice === 'portrait' ? 'portrait' : 'landscape';
+  const size = fits(natural, orientation);
+  if (size >= MIN_FONT_PT) {
+    return { orientation, fontSizePt: Math.min(MAX_FONT_PT, size), columnUnits: natural, naturalUnits: natural };
   }
   // Halfway between the size the natural widths need and the largest the minimum allows: text wraps, but not into slivers.
-  const fontSizePt = Math.floor(Math.max(MIN_FONT_PT, Math.min(MAX_FONT_PT, (landscape + fits(minimum, 'landscape')) / 2)) * 10) / 10;
-  const columnUnits = squeeze(natural, minimum, unitsAt(fontSizePt, 'landscape', count));
-  return { orientation: 'landscape', fontSizePt, columnUnits, naturalUnits: natural };
+  const fontSizePt = Math.floor(Math.max(MIN_FONT_PT, Math.min(MAX_FONT_PT, (size + fits(minimum, orientation)) / 2)) * 10) / 10;
+  const columnUnits = squeeze(natural, minimum, unitsAt(fontSizePt, widths[orientation], count));
+  return { orientation, fontSizePt, columnUnits, naturalUnits: natural };
 }
 
 /** The largest font size (pt, 2 decimals, rounded down) at which columns of these widths fill the page. */
-function fontToFit(units: number[], orientation: TableLayout['orientation']): number {
+function fontToFit(units: number[], widthMm: number): number {
   const total = units.reduce((sum, width) => sum + width + PADDING_UNITS, 0);
-  const unitMm = CONTENT_WIDTH_MM[orientation] / total;
+  const unitMm = widthMm / total;
   return Math.floor((unitMm / (0.5 * MM_PER_PT)) * 100) / 100;
 }
 
 /** The text width the page holds at a font size, after padding. */
-function unitsAt(fontPt: number, orientation: TableLayout['orientation'], columns: number): number {
-  return CONTENT_WIDTH_MM[orientation] / (0.5 * fontPt * MM_PER_PT) - columns * PADDING_UNITS;
+function unitsAt(fontPt: number, widthMm: number, columns: number): number {
+  return widthMm / (0.5 * fontPt * MM_PER_PT) - columns * PADDING_UNITS;
 }
 
 /** Narrows the wrapping columns (never below their minimum) until the total fits `available`. */

@@ -14,6 +14,20 @@ export interface PdfPrintOptions {
   footerTemplate: string;
 }
 
-/** "- 3 -" centred at the foot of every page, in the physical page numbering the contents uses. */
-export const PAGE_NUMBER_FOOTER =
-  '<div style="width:100%;font-size:8pt;text-align:center;font-family:sans-serif;color:#000;">- <span class="pageNumber"></span> -</div>';
+/**
+ * Chromium's footer template for a footer text ("- {page} -"): centred at the foot of every page, {page} the
+ * physical page number (the numbering the contents uses).
+ */
+export function pageNumberFooter(text: string): string {
+  const html = text
+    .split('{page}')
+    .map((piece) => piece.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`))
+    .join('<span class="pageNumber"></span>');
+  return `<div style="width:100%;font-size:8pt;text-align:center;font-family:sans-serif;color:#000;">${html}</div>`;
+}
+
+/** "- 3 -" centred at the foot of every page: the built-in templates' footer. */
+export const PAGE_NUMBER_FOOTER = pageNumberFooter('- {page} -');
+
+/** A footer template that prints nothing (the document's CSS page-margin boxes print the footer instead). */
+export const BLANK_FOOTER = '<span></span>';

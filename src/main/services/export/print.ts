@@ -1,6 +1,5 @@
 import type { Workbook } from '../../../core/model';
-import { renderPackageHtml } from '../../../core/report';
-import { SANS } from '../../../core/report/styles';
+import { footerCss, renderPackageHtml, type DisclosurePackage } from '../../../core/report';
 import type { TemplateSpec } from '../../../core/tables/spec';
 import { ChromiumPdfPrinter } from './chromium-printer';
 import { embeddedFontCss, embeddedFontFaces, type EmbeddedFontFace } from './fonts';
@@ -9,9 +8,10 @@ import type { PdfPrinter } from './pdf-printer';
 
 /**
  * A print dialog shows no Chromium footer template, so the printed package numbers its pages with
- * a CSS page-margin box instead, "- n -" in the same physical numbering the contents uses.
+ * a CSS page-margin box instead (footerCss: the template's footer text, none on the cover when the
+ * template says so), in the same physical numbering the contents uses. This is the built-ins' "- n -".
  */
-export const PRINT_FOOTER_CSS = `@page { @bottom-center { content: "- " counter(page) " -"; font-family: ${SANS}; font-size: 8pt; color: #000; } }\n`;
+export const PRINT_FOOTER_CSS = footerCss('- {page} -', true);
 
 /** Asks the system's print dialog to print a complete HTML document; false when the clerk cancelled it. */
 export interface PrintDialog {
@@ -28,7 +28,7 @@ export interface PrintablePackage {
 /**
  * The disclosure package ready for a print dialog. The contents' page numbers are the PDF's: the
  * package is laid out once through `printer` (the same passes as the PDF export; without one, the
- * system Chromium is launched for the call) and the numbers
+ * system Chromium is launched for the call; a package without contents is not laid out) and the numbers
  * found there are filled in; the printed pages match when the printing browser lays out with the
  * same fonts, which is why the fonts travel with the document — as @font-face data URLs
  * (`fonts: 'inline'`, Electron's print window) or as separate subsets (`fonts: 'separate'`, for a
@@ -40,16 +40,21 @@ export async function printablePackage(
   options: { printer?: PdfPrinter; fonts: 'inline' | 'separate'; date?: string },
 ): Promise<PrintablePackage> {
   const pkg = disclosurePackage(workbook, template, { date: options.date });
-  const printer = options.printer ?? (await ChromiumPdfPrinter.launch());
-  let contentsPages: Record<string, number>;
-  try {
-    ({ contentsPages } = await printPackage(pkg, printer));
-  } finally {
-    if (!options.printer && printer instanceof ChromiumPdfPrinter) await printer.close();
-  }
-  const text = `${renderPackageHtml(pkg)}- 0123456789`;
+  const contentsPages = pkg.contents ? await contentsNumbers(pkg, options.printer) : {};
+  const footer = footerCss(pkg.page.footer.text, pkg.cover.pageNumber);
+  const text = `${renderPackageHtml(pkg)}${pkg.page.footer.text.replace(/\{page\}/g, '')}0123456789`;
   if (options.fonts === 'inline') {
-    return { html: renderPackageHtml(pkg, { fontCss: embeddedFontCss(text) + PRINT_FOOTER_CSS, pages: contentsPages }), fonts: [] };
+    return { html: renderPackageHtml(pkg, { fontCss: embeddedFontCss(text) + footer, pages: contentsPages }), fonts: [] };
   }
-  return { html: renderPackageHtml(pkg, { fontCss: PRINT_FOOTER_CSS, pages: contentsPages }), fonts: embeddedFontFaces(text) };
+  return { html: renderPackageHtml(pkg, { fontCss: footer, pages: contentsPages }), fonts: embeddedFontFaces(text) };
+}
+
+/** The contents' page numbers, found by laying the package out as the PDF export does. */
+async function contentsNumbers(pkg: DisclosurePackage, given: PdfPrinter | undefined): Promise<Record<string, number>> {
+  const printer = given ?? (await ChromiumPdfPrinter.launch());
+  try {
+    return (await printPackage(pkg, printer)).contentsPages;
+  } finally {
+    if (!given && printer instanceof ChromiumPdfPrinter) await printer.close();
+  }
 }
