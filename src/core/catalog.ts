@@ -1,23 +1,28 @@
-import type { CatalogEntry, CatalogKind, UnitKind } from './model';
-import { BUILTIN_EDITION, builtinCatalogFiles, builtinEconMapping, type FundHint } from './catalog/builtin';
+import type { CatalogEntry, CatalogKind, UnitKind, Workbook } from './model';
+import { BUILTIN_EDITION, builtinEdition, editionFor, type BuiltinEdition, type EditionChoice, type FundHint } from './catalog/builtin';
 import { isWellFormedCode, levelOf, normalizeName, parentCodes } from './catalog/codes';
 import type { CatalogCode } from './catalog/entry';
 import { searchIndex, type SearchIndexEntry } from './catalog/search';
 
 export type { CatalogCode } from './catalog/entry';
 export type { CatalogLevel } from './catalog/codes';
-export type { EconPair, FundHint, SeedId } from './catalog/builtin';
-export { BUILTIN_EDITION } from './catalog/builtin';
+export type { CatalogSource, EconPair, EditionChoice, FundHint, SeedId } from './catalog/builtin';
+export { BUILTIN_EDITION, BUILTIN_EDITIONS, editionFor } from './catalog/builtin';
 export { isWellFormedCode, levelOf, normalizeName, parentCodes } from './catalog/codes';
+export { planCatalogImport, type AddedCode, type CatalogImportPlan, type RenamedCode } from './catalog/import-plan';
 
 /**
- * The classification catalogues a workbook's codes are checked against: the built-in 2024
- * lists (resources/catalogs) extended by the list the clerk imported into the workbook
- * (`workbook.catalogEntries`). An imported name replaces the built-in one, which is kept as an
- * alias. Every lookup of an unknown code answers undefined (or an empty list), never throws.
+ * The classification catalogues a workbook's codes are checked against: the built-in lists of
+ * one edition (resources/catalogs; the newest unless told) extended by the list the clerk
+ * imported into the workbook (`workbook.catalogEntries`). An imported name replaces the built-in
+ * one, which is kept as an alias. Every lookup of an unknown code answers undefined (or an empty
+ * list), never throws. A code the catalogue does not know is still a code a line may carry: the
+ * checks flag it, nothing refuses it.
  */
 export class Catalog {
-  readonly edition = BUILTIN_EDITION;
+  /** The built-in edition the lists come from. */
+  readonly edition: number;
+  private readonly builtin: BuiltinEdition;
   private readonly byCode: Record<CatalogKind, Map<string, CatalogCode>>;
   private readonly ordered: Record<CatalogKind, CatalogCode[]>;
   private readonly indexes: Partial<Record<CatalogKind, SearchIndexEntry[]>> = {};
@@ -25,12 +30,15 @@ export class Catalog {
   /** unit kind → 部门经济款 → 政府经济款 listed for it. */
   private readonly pairs = new Map<UnitKind, Map<string, string[]>>();
 
-  constructor(imported: readonly CatalogEntry[] = []) {
-    this.byCode = { function: builtinCodes('function'), deptEcon: builtinCodes('deptEcon'), govEcon: builtinCodes('govEcon') };
+  constructor(imported: readonly CatalogEntry[] = [], edition: number = BUILTIN_EDITION) {
+    this.builtin = builtinEdition(edition);
+    this.edition = this.builtin.edition;
+    const codes = (kind: CatalogKind) => builtinCodes(this.builtin, kind);
+    this.byCode = { function: codes('function'), deptEcon: codes('deptEcon'), govEcon: codes('govEcon') };
     for (const entry of imported) this.addImported(entry);
     const sorted = (kind: CatalogKind) => [...this.byCode[kind].values()].sort((a, b) => compareCodes(a.code, b.code));
     this.ordered = { function: sorted('function'), deptEcon: sorted('deptEcon'), govEcon: sorted('govEcon') };
-    for (const pair of builtinEconMapping.pairs) {
+    for (const pair of this.builtin.mapping.pairs) {
       for (const unitKind of pair.unitKinds) {
         const byDept = this.pairs.get(unitKind) ?? new Map<string, string[]>();
         byDept.set(pair.deptEcon, [...(byDept.get(pair.deptEcon) ?? []), pair.govEcon]);
@@ -85,7 +93,7 @@ export class Catalog {
     if (!this.byCode.deptEcon.has(deptEconCode) || levelOf('deptEcon', deptEconCode) !== 2) return [];
     const listed = this.pairs.get(unitKind)?.get(deptEconCode);
     if (listed) return [...listed];
-    return builtinEconMapping.classRules
+    return this.builtin.mapping.classRules
       .filter((rule) => rule.unitKinds.includes(unitKind) && deptEconCode.startsWith(rule.deptEconClass))
       .map((rule) => rule.govEcon);
   }
@@ -174,6 +182,7 @@ export class Catalog {
       parents: parentCodes(entry.kind, entry.code),
       aliases: [],
       confirmedBy: [],
+      source: 'import',
       fund: null,
       imported: true,
     });
@@ -184,9 +193,9 @@ function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function builtinCodes(kind: CatalogKind): Map<string, CatalogCode> {
+function builtinCodes(edition: BuiltinEdition, kind: CatalogKind): Map<string, CatalogCode> {
   const codes = new Map<string, CatalogCode>();
-  for (const entry of builtinCatalogFiles[kind].entries) {
+  for (const entry of edition.files[kind].entries) {
     codes.set(entry.code, {
       kind,
       code: entry.code,
@@ -195,6 +204,7 @@ function builtinCodes(kind: CatalogKind): Map<string, CatalogCode> {
       parents: parentCodes(kind, entry.code),
       aliases: [...(entry.aliases ?? [])],
       confirmedBy: [...entry.confirmedBy],
+      source: entry.source,
       fund: entry.fund ?? null,
       imported: false,
     });
@@ -211,20 +221,38 @@ export function replaceImportedKind(existing: readonly CatalogEntry[], kind: Cat
 }
 
 const NO_IMPORTS: readonly CatalogEntry[] = [];
-const catalogs = new WeakMap<readonly CatalogEntry[], Catalog>();
+/** Per edition: imported entries array → its catalogue. */
+const catalogs = new Map<number, WeakMap<readonly CatalogEntry[], Catalog>>();
 
 /**
- * The catalogue for a workbook's imported entries (the built-in one for none). Cached per
- * array, so calling it on every render with the same `workbook.catalogEntries` is cheap.
+ * The catalogue for a workbook's imported entries (the built-in one for none), from the built-in
+ * edition that serves `year` (editionFor; the newest when no year is given). Cached per edition
+ * and array, so calling it on every render with the same `workbook.catalogEntries` is cheap.
  */
-export function catalogFor(imported: readonly CatalogEntry[] = NO_IMPORTS): Catalog {
+export function catalogFor(imported: readonly CatalogEntry[] = NO_IMPORTS, year?: number): Catalog {
+  const edition = editionFor(year).edition;
   const key = imported.length === 0 ? NO_IMPORTS : imported;
-  let catalog = catalogs.get(key);
+  let byEntries = catalogs.get(edition);
+  if (!byEntries) {
+    byEntries = new WeakMap();
+    catalogs.set(edition, byEntries);
+  }
+  let catalog = byEntries.get(key);
   if (!catalog) {
-    catalog = new Catalog(key);
-    catalogs.set(key, catalog);
+    catalog = new Catalog(key, edition);
+    byEntries.set(key, catalog);
   }
   return catalog;
+}
+
+/** The catalogue a workbook's codes are checked against: its catalogue edition (budget year) and its imports. */
+export function catalogForWorkbook(workbook: Pick<Workbook, 'catalogEntries' | 'settings'>): Catalog {
+  return catalogFor(workbook.catalogEntries, workbook.settings.catalogEdition);
+}
+
+/** Which built-in edition serves the workbook, and whether it is the year's own (when not, say so). */
+export function workbookEdition(workbook: Pick<Workbook, 'settings'>): EditionChoice {
+  return editionFor(workbook.settings.catalogEdition);
 }
 
 // The same questions as free functions; without a catalogue argument they ask the built-in one.

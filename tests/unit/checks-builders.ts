@@ -102,7 +102,8 @@ export const DEPARTMENT_NAME = '医疗保障局';
 export function baseWorkbook(entryUnit: 'wan' | 'yuan' = 'wan'): Workbook {
   const empty = emptyWorkbook({ code: '036', name: DEPARTMENT_NAME, year: 2025, publishedOn: '' });
   return edit(empty, [
-    { op: 'set', key: 'settings', value: { ...empty.settings, entryUnit } },
+    // The catalogue edition that is built in, so that no edition notice joins every scenario's findings.
+    { op: 'set', key: 'settings', value: { ...empty.settings, entryUnit, catalogEdition: 2024 } },
     { op: 'put', collection: 'units', record: unit('u1', 'admin', '医疗保障局本级', '036001') },
     { op: 'put', collection: 'units', record: unit('u2', 'institution', '医疗保障服务中心', '036002') },
     { op: 'put', collection: 'incomeLines', record: incomeLine('i1', 'u1', 100 * WAN) },

@@ -314,6 +314,13 @@ export const RULE_CASES: RuleCase[] = [
           { op: 'put', collection: 'budgetLines', record: budgetLine('b5', { unitId: 'u1', functionCode: '2120899', fund: 'fund.regular', amount: 10 * WAN }) },
         ],
       },
+      {
+        // A code of a 款 the catalogue does not list: which budget it belongs to is unknown; line.functionUnknown flags it.
+        edits: () => [
+          { op: 'put', collection: 'incomeLines', record: incomeLine('i3', 'u1', 10 * WAN, 'fund.regular') },
+          { op: 'put', collection: 'budgetLines', record: budgetLine('b5', { unitId: 'u1', functionCode: '2179801', fund: 'fund.regular', amount: 10 * WAN }) },
+        ],
+      },
     ],
   },
   {
@@ -852,6 +859,34 @@ export const RULE_CASES: RuleCase[] = [
       {
         edits: () => [
           { op: 'set', key: 'texts', value: { duties: '', organization: '', reasons: { total: '人员增加，公用经费压减。' }, glossary: [], other: '', blocks: {} } },
+        ],
+      },
+    ],
+  },
+  {
+    ruleId: 'catalog.editionFallback',
+    messageKey: 'checks:catalogEditionFallback',
+    severity: 'info',
+    fires: {
+      // A 2027 workbook: no 2027 edition is built in, the 2024 one serves.
+      edits: (base) => [{ op: 'set', key: 'settings', value: { ...base.settings, catalogEdition: 2027 } }],
+      expect: [{ params: { year: 2027, edition: 2024 }, location: { entity: 'workbook', field: 'catalogEdition' } }],
+    },
+    passes: [
+      { edits: none },
+      {
+        // The clerk imported the year's three lists.
+        edits: (base) => [
+          { op: 'set', key: 'settings', value: { ...base.settings, catalogEdition: 2027 } },
+          {
+            op: 'set',
+            key: 'catalogEntries',
+            value: [
+              { kind: 'function', code: '2101501', name: '行政运行' },
+              { kind: 'deptEcon', code: '30101', name: '基本工资' },
+              { kind: 'govEcon', code: '50101', name: '工资奖金津补贴' },
+            ],
+          },
         ],
       },
     ],

@@ -65,9 +65,19 @@ describe('classification code cells', () => {
     expect(ambiguous.ok ? '' : ambiguous.problem.params.candidates).toContain('2010101');
   });
 
-  it('refuses codes of the wrong level, unknown codes and malformed text, per kind', () => {
+  it('accepts a well-formed code the catalogue does not list (the checks flag it), with or without a name', () => {
+    expect(parseCode('function', '2101597', catalog)).toEqual({ ok: true, value: '2101597' });
+    expect(parseCode('function', '2049998 新设科目', catalog)).toEqual({ ok: true, value: '2049998' });
+    expect(parseCode('deptEcon', '30298', catalog)).toEqual({ ok: true, value: '30298' });
+    expect(parseCode('govEcon', '51098', catalog)).toEqual({ ok: true, value: '51098' });
+    // Income lines take the level the digits say: an unlisted 款 of a listed 类.
+    expect(parseCode('function', '20998', catalog, 2)).toEqual({ ok: true, value: '20998' });
+  });
+
+  it('refuses codes of the wrong level, malformed text and names that name no code, per kind', () => {
     expect(problemKey(parseCode('function', '21015', catalog))).toBe('workbench:problem.code.level.function.3');
-    expect(problemKey(parseCode('function', '2101597', catalog))).toBe('workbench:problem.code.unknown.function');
+    expect(problemKey(parseCode('function', '21O1101', catalog))).toBe('workbench:problem.code.malformed.function');
+    expect(problemKey(parseCode('function', '1101501', catalog))).toBe('workbench:problem.code.malformed.function');
     expect(problemKey(parseCode('deptEcon', '12345', catalog))).toBe('workbench:problem.code.malformed.deptEcon');
     expect(problemKey(parseCode('govEcon', '不存在的科目', catalog))).toBe('workbench:problem.code.unknownName.govEcon');
     expect(problemKey(parseCode('function', '', catalog))).toBe('workbench:problem.required');

@@ -1,4 +1,4 @@
-import { catalogFor, type Catalog } from '../catalog';
+import { catalogForWorkbook, levelOf, parentCodes, type Catalog } from '../catalog';
 import type { UnitKind, Workbook } from '../model';
 import type { CheckCatalog } from './types';
 
@@ -8,6 +8,7 @@ export function checkCatalogFrom(catalog: Catalog): CheckCatalog {
   // asks them once per line.
   const legal = new Map<UnitKind, Map<string, string[]>>();
   const fundFunctions = new Map<string, boolean>();
+  const fundKnown = new Map<string, boolean>();
   const legalGovEcon = (kind: UnitKind, deptEcon: string): string[] => {
     let byDept = legal.get(kind);
     if (!byDept) {
@@ -35,12 +36,32 @@ export function checkCatalogFrom(catalog: Catalog): CheckCatalog {
       }
       return answer;
     },
+    knowsFunctionFund: (functionCode) => {
+      let answer = fundKnown.get(functionCode);
+      if (answer === undefined) {
+        answer = functionFundKnown(catalog, functionCode);
+        fundKnown.set(functionCode, answer);
+      }
+      return answer;
+    },
   };
 }
 
-/** The catalogue a workbook's codes are checked against (cached per imported list by catalogFor). */
+/** The code or its 款 is listed, or a code above it carries a fund hint (234 抗疫特别国债 …). */
+function functionFundKnown(catalog: Catalog, code: string): boolean {
+  if (catalog.lookupFunction(code)) return true;
+  if (catalog.functionFundHint(code) !== null) return true;
+  const level = levelOf('function', code);
+  if (level === undefined) return false;
+  return parentCodes('function', code).some((parent) => levelOf('function', parent) === 2 && catalog.lookupFunction(parent) !== undefined);
+}
+
+/**
+ * The catalogue a workbook's codes are checked against: the built-in edition of its catalogue year
+ * (settings.catalogEdition) and its imported list (cached per both by catalogFor).
+ */
 export function checkCatalogForWorkbook(workbook: Workbook): CheckCatalog {
-  const catalog = catalogFor(workbook.catalogEntries);
+  const catalog = catalogForWorkbook(workbook);
   let adapter = adapters.get(catalog);
   if (!adapter) {
     adapter = checkCatalogFrom(catalog);

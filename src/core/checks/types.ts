@@ -70,6 +70,12 @@ export interface CheckCatalog {
   legalGovEcon(kind: UnitKind, deptEcon: string): string[];
   /** Does money on this 功能分类 code belong to the 政府性基金 budget? */
   isGovernmentFund(functionCode: string): boolean;
+  /**
+   * Can the catalogue tell which budget this 功能分类 code belongs to: the code, its 款, or a code
+   * above it with a fund hint is listed? False for a code of an unlisted 款 (a new or mistyped
+   * code): the fund rules leave such lines to the unknown-code warning. Absent: always true.
+   */
+  knowsFunctionFund?(functionCode: string): boolean;
 }
 
 export interface CheckOptions {

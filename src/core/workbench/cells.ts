@@ -99,8 +99,11 @@ const CODE_WITH_NAME = /^[[【(（]?\s*(\d+)\s*[\]】)）]?\s*[-—_:：.、]?\s
 
 /**
  * A classification code typed or pasted as "2101501", "2101501 行政运行", "[2101501]行政运行" or by
- * its name alone when the name is unique at the level ("基本工资"). The code must be in the
- * workbook's catalogue at `level` (default: the level budget lines use).
+ * its name alone when the name is unique at the level ("基本工资"). A well-formed code of `level`
+ * (default: the level budget lines use) is accepted whether or not the workbook's catalogue lists
+ * it: the year's list may be newer than ours, and the checks flag a code it does not list
+ * ("line.functionUnknown" …) instead of holding the row back. Refused, and kept as typed: a code of
+ * another level or shape ("21015" where a 项 belongs, "21O1101"), and a name that names no code.
  */
 export function parseCode(kind: CatalogKind, text: string, catalog: Catalog, level: 1 | 2 | 3 = LINE_LEVEL[kind], allowEmpty = false): CellResult<string> {
   const value = asciiDigits(clean(text));
@@ -108,12 +111,9 @@ export function parseCode(kind: CatalogKind, text: string, catalog: Catalog, lev
   const match = CODE_WITH_NAME.exec(value);
   if (match?.[1]) {
     const code = match[1];
-    const found = catalog.lookup(kind, code);
-    if (found && found.level === level) return ok(code);
-    if (found || levelOf(kind, code) !== undefined) {
-      if (levelOf(kind, code) !== level) return problem(`code.level.${kind}.${level}`, { value: code });
-      return problem(`code.unknown.${kind}`, { value: code });
-    }
+    const shape = levelOf(kind, code);
+    if (shape === level) return ok(code);
+    if (shape !== undefined) return problem(`code.level.${kind}.${level}`, { value: code });
     return problem(`code.malformed.${kind}`, { value: clean(text) });
   }
   const byName = uniqueByName(kind, value, catalog, level);

@@ -10,6 +10,7 @@ import { exportFiles } from '../services/export';
 import { createNewYear, importPrior, previewNewYear, previewPrior, readWorkbookReadOnly } from '../services/prior';
 import { readInterchangeFile, writeText, type CliIo } from './run';
 import { TEMPLATE_COMMANDS, templateFor } from './template-commands';
+import { CATALOG_COMMANDS } from './catalog-commands';
 
 export interface CommandContext {
   io: CliIo;
@@ -79,9 +80,11 @@ export const COMMANDS: Record<string, Command> = {
       const source = context.resolvePath(positional(positionals, 0, this.usage));
       const target = context.resolvePath(positional(positionals, 1, this.usage));
       const workbook = readInterchangeFile(source);
-      const store = values.replace ? WorkbookStore.open(target) : WorkbookStore.create(target, { department: workbook.department, entryUnit: workbook.settings.entryUnit });
+      // A new file is built whole under a temporary name and moved into place only when complete:
+      // a failure leaves nothing behind. --replace backs the old content up first (<file>.r<N>.bak).
+      const store = values.replace ? WorkbookStore.open(target) : WorkbookStore.createWith(target, workbook);
       try {
-        store.replaceAll(workbook);
+        if (values.replace) store.replaceAll(workbook);
         context.printJson(summary(store));
       } finally {
         store.close();
@@ -224,4 +227,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...TEMPLATE_COMMANDS,
+  ...CATALOG_COMMANDS,
 };

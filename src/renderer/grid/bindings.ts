@@ -16,13 +16,14 @@ export function useCellContext(workbook: Workbook): CellContext {
   const language = i18n.language === 'en' ? 'en' : 'zh';
   return useMemo(
     () => ({
-      catalog: catalogFor(workbook.catalogEntries),
+      // The edition of the workbook's catalogue year (budget year), extended by its imported list.
+      catalog: catalogFor(workbook.catalogEntries, workbook.settings.catalogEdition),
       units: workbook.units,
       projects: workbook.projects,
       entryUnit: workbook.settings.entryUnit,
       language,
     }),
-    [workbook.catalogEntries, workbook.units, workbook.projects, workbook.settings.entryUnit, language],
+    [workbook.catalogEntries, workbook.settings.catalogEdition, workbook.units, workbook.projects, workbook.settings.entryUnit, language],
   );
 }
 

@@ -108,10 +108,14 @@ export const budgetLineRules: Rule[] = [
     id: 'line.fundMoneyOnGeneralFunction',
     severity: 'error',
     messageKey: 'checks:governmentFundOnGeneralFunction',
-    description: '政府性基金 money (fund.*, carry.fund) is spent only on 基金 function codes (e.g. 212 08 …, 229 60 …).',
+    description:
+      '政府性基金 money (fund.*, carry.fund) is spent only on 基金 function codes (e.g. 212 08 …, 229 60 …). Skipped for a code of a 款 the catalogue does not list: which budget it belongs to is unknown, and "line.functionUnknown" flags it.',
     collection: 'budgetLines',
     evaluate: (line, { catalog }) =>
-      isFundLeaf(line.fund) && fundFlags(line.fund).governmentFund && !catalog.isGovernmentFund(line.functionCode)
+      isFundLeaf(line.fund) &&
+      fundFlags(line.fund).governmentFund &&
+      !catalog.isGovernmentFund(line.functionCode) &&
+      (catalog.knowsFunctionFund?.(line.functionCode) ?? true)
         ? hit({ fund: line.fund, functionCode: line.functionCode }, budgetLineAt(line.id, 'fund'))
         : NO_HITS,
   }),

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { balanceRules } from './balance';
 import { budgetLineRules } from './budget-lines';
+import { catalogRules } from './catalog';
 import { incomeLineRules } from './income-lines';
 import { indicatorRules } from './indicators';
 import { procurementRules } from './procurement';
@@ -16,4 +17,5 @@ export const RULES: readonly Rule[] = [
   ...procurementRules,
   ...indicatorRules,
   ...textRules,
+  ...catalogRules,
 ];
