@@ -11,11 +11,29 @@ import type { Indicator, ProcurementItem, Workbook } from './model';
 export const INTERCHANGE_FORMAT = 'budget-desk-workbook';
 export const INTERCHANGE_VERSION = 1;
 
-const yuanAmount = z.string().regex(/^-?\d{1,13}\.\d{2}$/, 'amount: 元 with exactly two decimals, e.g. "1234.50"');
+/**
+ * The largest amount one record may hold, either sign: 999,999,999,999.99 元 (just under 1 万亿元),
+ * far above any department's budget. The same bound for the wire, the store and the file.
+ */
+export const MAX_AMOUNT_FEN = 99_999_999_999_999;
+/**
+ * The most a workbook's amounts may add up to, taken without sign (10 万亿元), counted apart for this
+ * year's facts and for last year's figures (`moneyMagnitude`). Every total a table prints sums some of
+ * them, so it stays far below 2^53 分 and is exact.
+ */
+export const MAX_WORKBOOK_FEN = 1_000_000_000_000_000;
+
+const yuanAmount = z
+  .string()
+  .regex(/^-?\d{1,13}\.\d{2}$/, 'amount: 元 with exactly two decimals, e.g. "1234.50"')
+  // Checked apart from the pattern (which the JSON Schema carries): at most 12 digits before the point.
+  .refine((text) => /^-?\d{1,12}\./.test(text), 'amount: at most 999999999999.99 元');
 /** Integer 分, the in-memory and on-the-wire form. */
-export const fenAmount = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+export const fenAmount = z.number().int().min(-MAX_AMOUNT_FEN).max(MAX_AMOUNT_FEN);
 const id = z.string().min(1).max(200);
 const code = (digits: number[]) => z.string().regex(new RegExp(`^(${digits.map((n) => `\\d{${n}}`).join('|')})$`), `${digits.join(' or ')} digits`);
+/** A month or a day, ISO: "2024-01" or "2024-03-15"; a path cell prints it as 2024年1月 / 2024年3月15日. */
+export const calendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a month or a date, e.g. "2024-01" or "2024-03-15"');
 const fund = z.enum(FUND_LEAVES as [string, ...string[]], { message: 'a fund-source leaf code (see docs/interchange.md)' });
 
 export const indicatorSchema = z.object({
@@ -91,6 +109,11 @@ function workbookSchemas<A extends z.ZodType, T extends z.ZodType<string | undef
     unitId: id,
     type: z.enum(['operation', 'specificGoal', 'general', 'special']),
     purpose: z.string(),
+    // Facts of the project's performance form, added after the first files: optional (absent when not given).
+    manager: z.string().optional(),
+    phone: z.string().optional(),
+    plannedStart: calendarDate.optional(),
+    plannedEnd: calendarDate.optional(),
     spendingPlan: z.object({ march: z.number(), june: z.number(), october: z.number(), december: z.number() }).nullable(),
     continuing: z.boolean(),
     procurement: z.array(procurementItem),
@@ -193,6 +216,8 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
     };
   }
   const doc = parsed.data;
+  const illFormed = illFormedTextPath(value);
+  if (illFormed !== null) return { ok: false, issues: [{ path: illFormed, message: 'text with a lone surrogate (not valid Unicode)' }] };
   const issues = referenceIssues(doc);
   if (issues.length > 0) return { ok: false, issues };
   const mapIndicator = (item: Indicator): Indicator => ({ ...item });
@@ -208,8 +233,12 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
     units: doc.units.map(({ grade, fundingForm, ...unit }) => ({ ...unit, ...(grade ? { grade } : {}), ...(fundingForm ? { fundingForm } : {}) })),
     incomeLines: doc.incomeLines.map((line) => ({ ...line, amount: yuanStringToFen(line.amount) })),
     budgetLines: doc.budgetLines.map((line) => ({ ...line, amount: yuanStringToFen(line.amount) })),
-    projects: doc.projects.map((project) => ({
+    projects: doc.projects.map(({ manager, phone, plannedStart, plannedEnd, ...project }) => ({
       ...project,
+      ...(manager ? { manager } : {}),
+      ...(phone ? { phone } : {}),
+      ...(plannedStart ? { plannedStart } : {}),
+      ...(plannedEnd ? { plannedEnd } : {}),
       spendingPlan: project.spendingPlan ? { ...project.spendingPlan } : null,
       procurement: project.procurement.map(mapItem),
       performance: { goal: project.performance.goal, indicators: project.performance.indicators.map(mapIndicator) },
@@ -239,7 +268,68 @@ export function fromInterchange(value: unknown): ParseInterchangeResult {
     priorYear: { year: doc.priorYear.year, source: doc.priorYear.source, figures: mapRecord(doc.priorYear.figures, yuanStringToFen) },
     catalogEntries: doc.catalogEntries.map((entry) => ({ ...entry })),
   };
+  const magnitude = moneyMagnitude(workbook);
+  for (const [part, total] of Object.entries(magnitude)) {
+    if (total > MAX_WORKBOOK_FEN) return { ok: false, issues: [{ path: part === 'prior' ? 'priorYear.figures' : '', message: `amounts add up to more than ${MAX_WORKBOOK_FEN / 100} 元` }] };
+  }
   return { ok: true, workbook };
+}
+
+/**
+ * The amounts of a workbook added up without their signs: this year's facts (lines, procurement,
+ * tasks, asset figures) and last year's figures apart. Below MAX_WORKBOOK_FEN each, every sum of
+ * them is exact in a double.
+ */
+export function moneyMagnitude(workbook: Workbook): { current: number; prior: number } {
+  let current = 0;
+  const add = (fen: number) => {
+    current += Math.abs(fen);
+  };
+  for (const line of workbook.incomeLines) add(line.amount);
+  for (const line of workbook.budgetLines) add(line.amount);
+  const items = (list: readonly ProcurementItem[]) => {
+    for (const item of list) {
+      add(item.amount);
+      add(item.unitPrice);
+    }
+  };
+  for (const project of workbook.projects) items(project.procurement);
+  for (const group of workbook.basicProcurement) {
+    add(group.budget);
+    items(group.items);
+  }
+  for (const task of workbook.departmentPerformance.tasks) add(task.amount);
+  for (const fen of Object.values(workbook.assets.figures)) add(fen);
+  let prior = 0;
+  for (const fen of Object.values(workbook.priorYear.figures)) prior += Math.abs(fen);
+  return { current, prior };
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string (value or key) in a JSON-like value that is not well-formed Unicode
+ * (holds a lone surrogate, which SQLite and every file would store as U+FFFD), or null.
+ */
+export function illFormedTextPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const found = illFormedTextPath(value[index], `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      const where = path === '' ? key : `${path}.${key}`;
+      if (LONE_SURROGATE.test(key)) return where;
+      const found = illFormedTextPath(child, where);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 /** The canonical interchange document of a workbook (fixed key order, amounts in 元). */
@@ -311,6 +401,11 @@ export function toInterchange(workbook: Workbook): InterchangeDocument {
       unitId: project.unitId,
       type: project.type,
       purpose: project.purpose,
+      // Written only when given, so files without them stay as they were.
+      ...(project.manager ? { manager: project.manager } : {}),
+      ...(project.phone ? { phone: project.phone } : {}),
+      ...(project.plannedStart ? { plannedStart: project.plannedStart } : {}),
+      ...(project.plannedEnd ? { plannedEnd: project.plannedEnd } : {}),
       spendingPlan: project.spendingPlan
         ? {
             march: project.spendingPlan.march,
@@ -387,11 +482,11 @@ function referenceIssues(doc: InterchangeDocument): InterchangeIssue[] {
   });
   doc.budgetLines.forEach((line, index) => {
     if (!unitIds.has(line.unitId)) issues.push({ path: `budgetLines[${index}].unitId`, message: `unknown unit "${line.unitId}"` });
-    if (line.nature === 'project' && (line.projectId === null || !projectIds.has(line.projectId))) {
-      issues.push({ path: `budgetLines[${index}].projectId`, message: 'a project line needs a known project' });
-    }
-    if (line.nature !== 'project' && line.projectId !== null) {
-      issues.push({ path: `budgetLines[${index}].projectId`, message: 'only project lines name a project' });
+    // The rules of the model, as the store applies them to every edit: a named project must exist.
+    // Whether a line's nature fits its project (a project line without one, a basic line naming one)
+    // is a check finding (line.projectMissing, line.projectOnNonProjectLine), not a refusal.
+    if (line.projectId !== null && !projectIds.has(line.projectId)) {
+      issues.push({ path: `budgetLines[${index}].projectId`, message: `unknown project "${line.projectId}"` });
     }
   });
   doc.projects.forEach((project, index) => {

@@ -103,6 +103,14 @@ export interface Project {
   unitId: string;
   type: ProjectType;
   purpose: string;
+  /** 项目负责人, as project performance forms print it; absent: not given. */
+  manager?: string;
+  /** 联系电话 (of the project's manager); absent: not given. */
+  phone?: string;
+  /** 计划开始时间: an ISO month or date ("2024-01", "2024-03-15"); absent: not given. */
+  plannedStart?: string;
+  /** 计划完成时间, like plannedStart. */
+  plannedEnd?: string;
   /** Cumulative spending plan in percent (may hold 2 decimals): end of March, June, October, December. */
   spendingPlan: { march: number; june: number; october: number; december: number } | null;
   /** Is it continued from last year (延续项目)? */

@@ -78,7 +78,7 @@ describe('the built-in structure', () => {
     const html = renderPackageHtml(pkg);
     expect(html).toContain('<title>济源产城融合示范区医疗保障局2024年度部门预算</title>');
     expect(html).toContain('<h1>目　录</h1>');
-    expect(html).toContain('@page { size: A4 portrait; margin: 18mm 16mm 16mm 16mm; }');
+    expect(html).toContain('@page { size: A4 portrait; margin: 18mm 15mm 16mm 15mm; }');
     expect(html).toContain('@page landscape { size: A4 landscape; margin: 13mm 12mm 14mm 12mm; }');
   });
 });

@@ -1,11 +1,13 @@
 import type { EvaluatedTable } from '../tables/evaluate';
 import { escapeHtml } from './html';
 import { PREVIEW_CSS, TABLE_CSS } from './styles';
-import { isToken, tableLayout } from './table-layout';
+import { isToken, tableLayout, type TableLayout } from './table-layout';
 
 export interface TableHtmlOptions {
   /** id of the section, the target of the contents' link. */
   anchorId?: string;
+  /** How the table prints (the package measures it for its page set-up); default tableLayout(table). */
+  layout?: TableLayout;
 }
 
 /**
@@ -14,13 +16,20 @@ export interface TableHtmlOptions {
  * table fits its page's width.
  */
 export function renderTableHtml(table: EvaluatedTable, options: TableHtmlOptions = {}): string {
-  const layout = tableLayout(table);
+  const layout = options.layout ?? tableLayout(table);
   const columns = layout.columnShares.map((share) => `<col style="width:${(share * 100).toFixed(3)}%">`).join('');
   const header = table.header
     .map((row) => `<tr>${row.map((cell) => `<th${span('colspan', cell.colSpan)}${span('rowspan', cell.rowSpan)}>${text(cell.text)}</th>`).join('')}</tr>`)
     .join('');
+  // Merged body cells print once with their spans; the cells they cover print nothing.
   const body = table.rows
-    .map((row) => `<tr class="row-${row.style}">${row.cells.map((cell) => `<td${cellClass(cell.text, cell.fen !== undefined)}>${text(cell.text)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr class="row-${row.style}">${row.cells
+          .filter((cell) => !cell.covered)
+          .map((cell) => `<td${span('colspan', cell.colSpan)}${span('rowspan', cell.rowSpan)}${cellClass(cell.text, cell.fen !== undefined)}>${text(cell.text)}</td>`)
+          .join('')}</tr>`,
+    )
     .join('');
   const id = options.anchorId ? ` id="${escapeHtml(options.anchorId)}"` : '';
   const meta = table.meta.length > 0 ? `<div class="table-meta">${table.meta.map((line) => `<span>${escapeHtml(line)}</span>`).join('')}</div>` : '';

@@ -2,6 +2,7 @@ import { evaluatePart } from './parts';
 import { fill, type EvaluatedRow, type EvaluatedTable, type NameResolver } from './render';
 import type { Project, Workbook } from '../model';
 import { createFacts, type Facts } from './facts';
+import { applySpans } from './spans';
 import type { TableSpec, TemplateSpec } from './spec';
 
 export type { EvaluatedCell, EvaluatedRow, EvaluatedTable, NameResolver } from './render';
@@ -105,8 +106,17 @@ export function evaluateTable(
     placeholders,
     zero: table.zero ?? table.money?.zero ?? template.money.zero,
   };
-  const rows: EvaluatedRow[] = table.body.flatMap((part) => evaluatePart(part, context));
+  const rows: EvaluatedRow[] = [];
+  const rowParts: number[] = [];
+  table.body.forEach((part, index) => {
+    for (const row of evaluatePart(part, context)) {
+      rows.push(row);
+      rowParts.push(index);
+    }
+  });
   for (const row of rows) while (row.cells.length < table.columnCount) row.cells.push({ text: '' });
+  // Merged cells (rowSpan / colSpan) once every part has its rows: a label may span rows of later parts.
+  applySpans(rows, rowParts, table.body.map((part) => part.id), table.columnCount);
   // No amount anywhere; a table without money cells (a list of units, say) is empty only without rows.
   const money = rows.flatMap((row) => row.cells.filter((cell) => cell.fen !== undefined));
   const empty = money.length > 0 ? money.every((cell) => !cell.fen) : rows.length === 0;
@@ -132,7 +142,10 @@ function tableIsEmpty(workbook: Workbook, template: TemplateSpec, names: NameRes
   return evaluateSpec(workbook, template, table, names, run).every((copy) => copy.empty);
 }
 
-/** Body rows as the template displays them: what the CLI prints and the seed fixtures hold. */
+/**
+ * Body rows as the template displays them: what the CLI prints and the seed fixtures hold. Cells covered by
+ * a merged cell read as blanks, so the grid stays one cell per column.
+ */
 export function displayRows(table: EvaluatedTable): string[][] {
   return table.rows.map((row) => row.cells.map((cell) => cell.text));
 }

@@ -2,7 +2,9 @@ import { FEN_PER, formatMoney, type Fen } from '../money';
 import type { Project, Unit, Workbook } from '../model';
 import type { Facts } from './facts';
 import type { FilterLookups } from './filter';
-import type { CellSpec, HeaderCell, RowFields, RowStyle, TemplateSpec } from './spec';
+import { PATH_PLACEHOLDER, resolvePath, type RowScope } from './paths';
+import { requestSpan } from './spans';
+import type { CellSpan, CellSpec, HeaderCell, RowFields, RowStyle, TemplateSpec } from './spec';
 
 /** Names of codes, from the catalogue (built-in plus the workbook's imported entries). */
 export interface NameResolver {
@@ -15,6 +17,12 @@ export interface EvaluatedCell {
   text: string;
   /** Set for money cells: the exact amount before rounding. */
   fen?: Fen;
+  /** Rows this cell takes when merged with the cells below it (absent: 1). */
+  rowSpan?: number;
+  /** Columns this cell takes when merged with the cells to its right (absent: 1). */
+  colSpan?: number;
+  /** Covered by a merged cell above or to the left: prints nothing, kept so every row has a cell per column. */
+  covered?: true;
 }
 
 export interface EvaluatedRow {
@@ -80,25 +88,33 @@ export function codeFields(code: string, name: string): Partial<RowFields> {
 }
 
 
+/**
+ * A row's cells from their specs. `amounts` are the measures the part summed, by column; `fields` and
+ * `attributes` what the row's field and attribute cells show; `scope` the objects path cells read besides
+ * the workbook's (the table's project stands in for a missing `project`).
+ */
 export function renderCells(
   cells: CellSpec[],
   amounts: (Fen | undefined)[],
   fields: Partial<RowFields>,
   context: Context,
   attributes: Record<string, string> = {},
+  scope: RowScope = {},
 ): EvaluatedCell[] {
-  const money = context.template.money;
-  const moneyCell = (fen: Fen): EvaluatedCell => {
-    const plain = money.plainBelow !== undefined && Math.abs(fen) < money.plainBelow * FEN_PER[money.unit];
-    const trimZeros = money.trimZeros === true || plain;
-    return { text: formatMoney(fen, money.unit, { separators: money.separators && !plain, zero: context.zero, trimZeros }), fen };
-  };
+  const moneyCell = (fen: Fen): EvaluatedCell => ({ text: moneyText(fen, context), fen });
+  const rowScope = rowScopeOf(scope, context);
   const values: (Fen | undefined)[] = [...amounts];
+  const pathTexts: (string | undefined)[] = [];
   cells.forEach((cell, index) => {
     if (typeof cell !== 'object') return;
     if ('prior' in cell) values[index] = context.workbook.priorYear.figures[cell.prior] ?? 0;
     else if ('money' in cell) values[index] = values[index] ?? 0;
     else if ('measure' in cell) values[index] = values[index] ?? 0;
+    else if ('path' in cell) {
+      const value = resolvePath(cell.path, context.workbook, rowScope, cell.names);
+      if ('fen' in value) values[index] = value.fen;
+      else pathTexts[index] = value.text;
+    }
   });
   // Sums may refer to other sums in any column order: resolve them depth-first.
   const resolving = new Set<number>();
@@ -114,12 +130,77 @@ export function renderCells(
     return values[index];
   };
   cells.forEach((_, index) => valueOf(index));
+  const literal = (text: string) => fill(fillPaths(text, context, rowScope), { ...context.placeholders, ...stringFields(fields), ...attributes });
   return cells.map((cell, index) => {
-    if (typeof cell === 'string') return { text: fill(cell, { ...context.placeholders, ...stringFields(fields), ...attributes }) };
-    if ('field' in cell) return { text: fields[cell.field] ?? '' };
-    if ('attribute' in cell) return { text: attributes[cell.attribute] ?? workbookAttribute(cell.attribute, context) };
-    return moneyCell(values[index] ?? 0);
+    if (typeof cell === 'string') return { text: literal(cell) };
+    let out: EvaluatedCell;
+    if ('text' in cell) out = { text: literal(cell.text) };
+    else if ('field' in cell) out = { text: fields[cell.field] ?? '' };
+    else if ('attribute' in cell) out = { text: attributes[cell.attribute] ?? workbookAttribute(cell.attribute, context) };
+    else if ('path' in cell && pathTexts[index] !== undefined) out = { text: pathTexts[index] };
+    else out = moneyCell(values[index] ?? 0);
+    if (cell.colSpan !== undefined || cell.rowSpan !== undefined) requestSpan(out, cell);
+    return out;
   });
+}
+
+/** An amount as the table prints money. */
+export function moneyText(fen: Fen, context: Context): string {
+  const money = context.template.money;
+  const plain = money.plainBelow !== undefined && Math.abs(fen) < money.plainBelow * FEN_PER[money.unit];
+  const trimZeros = money.trimZeros === true || plain;
+  return formatMoney(fen, money.unit, { separators: money.separators && !plain, zero: context.zero, trimZeros });
+}
+
+/** The row's objects, with the table's project (and that project's unit) where the row has none. */
+function rowScopeOf(scope: RowScope, context: Context): RowScope {
+  const project = scope.project ?? context.project;
+  if (!project || (scope.project && scope.unit)) return scope;
+  const unit = scope.unit ?? context.unitsById.get(project.unitId);
+  return { ...scope, project, ...(unit ? { unit } : {}) };
+}
+
+/** Path placeholders in literal text replaced by their values ("{project.plannedStart}" → 2024年1月). */
+function fillPaths(text: string, context: Context, scope: RowScope): string {
+  if (!text.includes('.')) return text;
+  return text.replace(PATH_PLACEHOLDER, (_, path: string) => {
+    const value = resolvePath(path, context.workbook, scope);
+    return 'fen' in value ? moneyText(value.fen, context) : value.text;
+  });
+}
+
+/**
+ * Whether every fact the cells read through paths (path cells and path placeholders) is empty, and they
+ * read at least one: a row with `skipWhenEmpty` is then left out.
+ */
+export function pathsEmpty(cells: CellSpec[], context: Context, scope: RowScope = {}): boolean {
+  const rowScope = rowScopeOf(scope, context);
+  let read = false;
+  for (const cell of cells) {
+    const texts = typeof cell === 'string' ? [cell] : 'text' in cell ? [cell.text] : [];
+    for (const text of texts) {
+      for (const match of text.matchAll(PATH_PLACEHOLDER)) {
+        read = true;
+        const value = resolvePath(match[1] ?? '', context.workbook, rowScope);
+        if ('fen' in value ? value.fen !== 0 : value.text !== '') return false;
+      }
+    }
+    if (typeof cell === 'object' && 'path' in cell) {
+      read = true;
+      const value = resolvePath(cell.path, context.workbook, rowScope, cell.names);
+      if ('fen' in value ? value.fen !== 0 : value.text !== '') return false;
+    }
+  }
+  return read;
+}
+
+/** A money cell in place of `cell` (whose amount the part supplies), keeping the cell's merges. */
+export function asMoneyCell(cell: CellSpec): CellSpec {
+  if (typeof cell !== 'object') return { money: 'zero' };
+  const span: CellSpan = {};
+  if (cell.colSpan !== undefined) span.colSpan = cell.colSpan;
+  if (cell.rowSpan !== undefined) span.rowSpan = cell.rowSpan;
+  return { money: 'zero', ...span };
 }
 
 /** Workbook-wide text any row may show: { attribute: 'annualGoal' }. */

@@ -104,20 +104,48 @@ export interface Measure extends LineFilter {
 }
 
 export type CellSpec =
-  /** Literal text (placeholders allowed). */
+  /** Literal text (placeholders allowed, paths among them: "{project.plannedStart}至{project.plannedEnd}"). */
   | string
+  /** Literal text that merges with its neighbours (a bare string cannot carry spans). */
+  | Spanned<{ text: string }>
   /** A field of the generated row (code parts, names …); see RowFields. */
-  | { field: keyof RowFields }
+  | Spanned<{ field: keyof RowFields }>
   /** Sum of lines matching the row's filter and this measure. */
-  | { measure: Measure }
+  | Spanned<{ measure: Measure }>
   /** Sum of other cells of the same row, by column index; `minus` are subtracted. */
-  | { sum: number[]; minus?: number[] }
+  | Spanned<{ sum: number[]; minus?: number[] }>
   /** A prior-year figure by key (PriorYear.figures). */
-  | { prior: string }
+  | Spanned<{ prior: string }>
   /** A project's or indicator's attribute, for generated project/indicator rows. */
-  | { attribute: string }
+  | Spanned<{ attribute: string }>
+  /**
+   * Any fact of the model by its path (src/core/tables/paths.ts): `department.name`, `project.manager`,
+   * `unit.code`, `indicator.value`, `task.amount`, `texts.blocks.workTasks` … The workbook's objects are always
+   * there, the row's unit, project, indicator, task or procurement item where the part has one. Amounts print
+   * as money, ISO months and dates as 2024年1月; `names` words a coded value ({ "operation": "运转类" }).
+   */
+  | Spanned<{ path: string; names?: Record<string, string> }>
   /** Literal money (e.g. a zero the template always prints). */
-  | { money: 'zero' };
+  | Spanned<{ money: 'zero' }>;
+
+/**
+ * How a body cell merges with its neighbours, as the province's forms print them (HTML rowspan/colspan,
+ * merged cells in Excel). The cells a merge covers print nothing and stay in the row as blanks, so every
+ * row keeps one cell per column.
+ */
+export interface CellSpan {
+  /** Columns the cell takes, its own included; the cells it covers must be "". */
+  colSpan?: number;
+  /**
+   * Rows the cell takes, its own included: a number; `{ through: partId }`, down to the last row of that later
+   * part of the table (a label beside a list whose length the data decides); or `"same"`, the following rows of
+   * the same part that print the same text here, within the merges of "same" cells to its left (一级 over its
+   * indicators, 二级 within its 一级). A number or `through` stops early at a row that prints something below it.
+   */
+  rowSpan?: number | 'same' | { through: string };
+}
+
+export type Spanned<T> = T & CellSpan;
 
 export interface RowFields {
   code: string;
@@ -149,9 +177,19 @@ export interface FixedRow extends PartId {
   fields?: Partial<RowFields>;
   /** Leave the row out when all its amounts are zero (Henan drops the department row of an empty table). */
   skipWhenZero?: boolean;
+  /** Leave the row out when every fact it reads through a path is empty (an optional line of a form). */
+  skipWhenEmpty?: boolean;
 }
 
-export type GroupDimension =
+/**
+ * How `rows` groups the lines. `then` nests a further grouping below each row's group: `{ dim: 'unit', then:
+ * { dim: 'function', levels: ['class', 'section', 'item'] } }` gives each unit's row and below it that unit's
+ * function rows, each counting only that unit's lines and carrying its unitCode and unitName. Nesting may go
+ * deeper; a dimension appears once.
+ */
+export type GroupDimension = GroupLevel & { then?: GroupDimension };
+
+export type GroupLevel =
   /** Function codes: rows at the levels listed (class 类, section 款, item 项). */
   | { dim: 'function'; levels: ('class' | 'section' | 'item')[] }
   /** 部门经济分类: class rows and/or section rows. */
@@ -186,7 +224,10 @@ export interface IndicatorRows extends PartId {
   source: 'department' | 'project';
   /** Cells read the indicator through { attribute: 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'valueNote' }. */
   cells: CellSpec[];
-  /** Print a level's name only where it changes (merged cells in the published form). */
+  /**
+   * Print a level's name only where it changes (blank below it). To print the name once in a merged cell
+   * instead, give the level's cell `rowSpan: "same"` (the built-in forms do).
+   */
   collapse?: ('level1' | 'level2')[];
 }
 

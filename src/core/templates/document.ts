@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NarrativeSpec } from '../narrative/spec';
 import type { PackageSpec } from '../report/package-spec';
-import type { BodyPart, TableSpec, TemplateSpec } from '../tables/spec';
+import type { BodyPart, GroupDimension, TableSpec, TemplateSpec } from '../tables/spec';
 
 /**
  * The template file format (`"format": "budget-desk-template"`): a whole template, or a variant that
@@ -54,15 +54,27 @@ export const ROW_FIELDS = [
   'projectType',
 ] as const;
 
+/**
+ * How a body cell merges with its neighbours (spec.ts CellSpan): columns to its right, rows below (a count,
+ * through a later part by id, or "same": the following rows of its part printing the same text).
+ */
+const span = {
+  colSpan: z.number().int().min(1).max(200).optional(),
+  rowSpan: z.union([z.number().int().min(1), z.literal('same'), z.object({ through: id }).strict()]).optional(),
+};
+
 export const cellSchema = z.union([
   text,
-  z.object({ field: z.string() }).strict(),
-  z.object({ measure: measureSchema }).strict(),
+  z.object({ text, ...span }).strict(),
+  z.object({ field: z.string(), ...span }).strict(),
+  z.object({ measure: measureSchema, ...span }).strict(),
   /** Columns by index in the row, or by column id (resolved to indexes when the template loads). */
-  z.object({ sum: z.array(z.union([z.number().int(), z.string()])), minus: z.array(z.union([z.number().int(), z.string()])).optional() }).strict(),
-  z.object({ prior: z.string() }).strict(),
-  z.object({ attribute: z.string() }).strict(),
-  z.object({ money: z.literal('zero') }).strict(),
+  z.object({ sum: z.array(z.union([z.number().int(), z.string()])), minus: z.array(z.union([z.number().int(), z.string()])).optional(), ...span }).strict(),
+  z.object({ prior: z.string(), ...span }).strict(),
+  z.object({ attribute: z.string(), ...span }).strict(),
+  /** A fact of the model by its path ("project.manager"), checked against the model's schemas when the template loads. */
+  z.object({ path: z.string().min(1), names: z.record(z.string(), text).optional(), ...span }).strict(),
+  z.object({ money: z.literal('zero'), ...span }).strict(),
 ]);
 const cells = z.array(cellSchema);
 
@@ -70,17 +82,32 @@ const rowStyle = z.enum(['total', 'department', 'unit', 'group', 'leaf']);
 const rowFields = z.record(z.string(), z.string());
 const partId = { id: id.optional() };
 
-const groupDimension = z.discriminatedUnion('dim', [
-  z.object({ dim: z.literal('function'), levels: z.array(z.enum(['class', 'section', 'item'])).min(1) }).strict(),
-  z.object({ dim: z.literal('deptEcon'), levels: z.array(z.enum(['class', 'section'])).min(1) }).strict(),
-  z.object({ dim: z.literal('govEcon'), levels: z.array(z.enum(['class', 'section'])).min(1) }).strict(),
-  z.object({ dim: z.literal('econPair'), classRows: z.boolean() }).strict(),
-  z.object({ dim: z.literal('unit') }).strict(),
-  z.object({ dim: z.literal('project'), unitRows: z.boolean() }).strict(),
-]);
+/** A grouping of `rows`; `then` nests the next grouping below each of its rows (a unit's function rows). */
+const groupDimension: z.ZodType<GroupDimension> = z.lazy(() => {
+  const then = { then: groupDimension.optional() };
+  return z.discriminatedUnion('dim', [
+    z.object({ dim: z.literal('function'), levels: z.array(z.enum(['class', 'section', 'item'])).min(1), ...then }).strict(),
+    z.object({ dim: z.literal('deptEcon'), levels: z.array(z.enum(['class', 'section'])).min(1), ...then }).strict(),
+    z.object({ dim: z.literal('govEcon'), levels: z.array(z.enum(['class', 'section'])).min(1), ...then }).strict(),
+    z.object({ dim: z.literal('econPair'), classRows: z.boolean(), ...then }).strict(),
+    z.object({ dim: z.literal('unit'), ...then }).strict(),
+    z.object({ dim: z.literal('project'), unitRows: z.boolean(), ...then }).strict(),
+  ]);
+}) as unknown as z.ZodType<GroupDimension>;
 
 const leafPart = [
-  z.object({ ...partId, kind: z.literal('row'), style: rowStyle.optional(), cells, where: lineFilterSchema.optional(), fields: rowFields.optional(), skipWhenZero: z.boolean().optional() }).strict(),
+  z
+    .object({
+      ...partId,
+      kind: z.literal('row'),
+      style: rowStyle.optional(),
+      cells,
+      where: lineFilterSchema.optional(),
+      fields: rowFields.optional(),
+      skipWhenZero: z.boolean().optional(),
+      skipWhenEmpty: z.boolean().optional(),
+    })
+    .strict(),
   z
     .object({
       ...partId,

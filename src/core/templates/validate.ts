@@ -2,6 +2,8 @@ import { FUND_TREE, type FundNode } from '../funds';
 import { isKnownFigureKey } from '../narrative/figures';
 import type { NarrativeSpec, ParagraphSpec, Piece } from '../narrative/spec';
 import type { PackageSpec } from '../report/package-spec';
+import { groupChain } from '../tables/parts/group';
+import { describePath, PATH_PLACEHOLDER, WORKBOOK_ROOTS, type RowRoot } from '../tables/paths';
 import type { BodyPart, CellSpec, LineFilter, TableSpec, TemplateSpec } from '../tables/spec';
 import { ROW_FIELDS } from './document';
 import type { ProblemList } from './problems';
@@ -88,8 +90,19 @@ function validateTable(table: TableSpec, path: string, tableIds: Set<string>, pr
   ];
   for (const [where, text] of texts) checkPlaceholders(text, placeholders, where, problems);
   table.header.forEach((row, r) => row.forEach((cell, c) => checkPlaceholders(cell.text, placeholders, `${path}.header[${r}][${c}].text`, problems)));
-  table.body.forEach((part, index) => validatePart(part, `${path}.body[${index}]`, { table, offset: 0, placeholders, tableIds }, problems));
+  const roots: RowRoot[] = table.perProject ? ['project', 'unit'] : [];
+  table.body.forEach((part, index) => validatePart(part, `${path}.body[${index}]`, { table, offset: 0, placeholders, tableIds, part: index, roots }, problems));
 }
+
+/** The row objects path cells may read, by part kind (beside the workbook's, and the table's project). */
+const PART_ROOTS: Partial<Record<BodyPart['kind'], readonly RowRoot[]>> = {
+  indicatorRows: ['indicator'],
+  taskRows: ['task'],
+  taskFundRows: ['task'],
+  projectRow: ['project', 'unit'],
+  unitRows: ['unit'],
+  projectTree: ['project', 'unit'],
+};
 
 /** Every header row must cover the table's columns exactly: no cell past the last column, no gap. */
 function validateHeader(table: TableSpec, path: string, problems: ProblemList): void {
@@ -125,38 +138,55 @@ interface PartScope {
   offset: number;
   placeholders: string[];
   tableIds: Set<string>;
+  /** Index of the top-level part among the table's body (a rowSpan `through` names a later one). */
+  part: number;
+  /** Row objects path cells may read here (unit, project …). */
+  roots: readonly RowRoot[];
 }
 
 function validatePart(part: BodyPart, path: string, scope: PartScope, problems: ProblemList): void {
   const kind = part.kind;
-  const cellsAt = (cells: CellSpec[] | undefined, where: string, options: { aligned?: boolean; attributes?: readonly string[] } = {}) => {
+  const cellsAt = (cells: CellSpec[] | undefined, where: string, options: { aligned?: boolean; attributes?: readonly string[]; roots?: readonly RowRoot[] } = {}) => {
     if (!cells) return;
-    if (options.aligned !== false && scope.offset + cells.length > scope.table.columnCount) {
+    const aligned = options.aligned !== false;
+    if (aligned && scope.offset + cells.length > scope.table.columnCount) {
       problems.add(where, 'template:tooManyCells', { table: scope.table.id, cells: cells.length, count: scope.table.columnCount - scope.offset });
     }
-    validateCells(cells, where, { ...scope, attributes: options.attributes ?? ATTRIBUTES[kind] ?? [] }, problems);
+    const roots = [...scope.roots, ...(options.roots ?? PART_ROOTS[kind] ?? [])];
+    validateCells(cells, where, { ...scope, roots, aligned, attributes: options.attributes ?? ATTRIBUTES[kind] ?? [] }, problems);
   };
   if ('where' in part && part.where) validateFilter(part.where, `${path}.where`, problems);
   switch (part.kind) {
-    case 'rows':
-      for (const [style, cells] of Object.entries(part.cells)) cellsAt(cells, `${path}.cells.${style}`);
+    case 'rows': {
+      // A nested grouping names each dimension once; its rows may read the units and projects it groups by.
+      const chain = groupChain(part.group);
+      const roots: RowRoot[] = [];
+      const seen = new Set<string>();
+      chain.forEach((level, depth) => {
+        if (seen.has(level.dim)) problems.add(`${path}.group${'.then'.repeat(depth)}.dim`, 'template:groupRepeats', { dim: level.dim });
+        seen.add(level.dim);
+        if (level.dim === 'unit') roots.push('unit');
+        if (level.dim === 'project') roots.push('project', 'unit');
+      });
+      for (const [style, cells] of Object.entries(part.cells)) cellsAt(cells, `${path}.cells.${style}`, { roots });
       return;
+    }
     case 'numbered':
       part.parts.forEach((inner, index) => validatePart(inner, `${path}.parts[${index}]`, { ...scope, offset: scope.offset + 1 }, problems));
       return;
     case 'procurementRows':
-      cellsAt(part.totalCells, `${path}.totalCells`);
-      cellsAt(part.unitCells, `${path}.unitCells`);
-      cellsAt(part.itemCells, `${path}.itemCells`);
+      cellsAt(part.totalCells, `${path}.totalCells`, { roots: [] });
+      cellsAt(part.unitCells, `${path}.unitCells`, { roots: ['unit'] });
+      cellsAt(part.itemCells, `${path}.itemCells`, { roots: ['item', 'unit', 'project'] });
       return;
     case 'projectTree':
-      part.levels.forEach((level, index) => cellsAt(level.cells, `${path}.levels[${index}].cells`));
+      part.levels.forEach((level, index) => cellsAt(level.cells, `${path}.levels[${index}].cells`, { roots: ['unit'] }));
       cellsAt(part.cells, `${path}.cells`);
       return;
     case 'projectIndicatorGrid':
-      cellsAt(part.unitCells, `${path}.unitCells`, { aligned: false, attributes: [] });
-      cellsAt(part.projectCells, `${path}.projectCells`, { aligned: false, attributes: [] });
-      cellsAt(part.indicatorCells, `${path}.indicatorCells`, { aligned: false });
+      cellsAt(part.unitCells, `${path}.unitCells`, { aligned: false, attributes: [], roots: ['unit'] });
+      cellsAt(part.projectCells, `${path}.projectCells`, { aligned: false, attributes: [], roots: ['project', 'unit'] });
+      cellsAt(part.indicatorCells, `${path}.indicatorCells`, { aligned: false, roots: ['indicator', 'project', 'unit'] });
       return;
     case 'tableCatalogue':
       part.entries.forEach((entry, index) => {
@@ -169,16 +199,27 @@ function validatePart(part: BodyPart, path: string, scope: PartScope, problems: 
   }
 }
 
-function validateCells(cells: CellSpec[], path: string, scope: PartScope & { attributes: readonly string[] }, problems: ProblemList): void {
+interface CellScope extends PartScope {
+  attributes: readonly string[];
+  /** The cells line up with the table's columns (not a grid's repeated indicator cells). */
+  aligned: boolean;
+}
+
+function validateCells(cells: CellSpec[], path: string, scope: CellScope, problems: ProblemList): void {
   const width = cells.length;
   const sums = new Map<number, number[]>();
   cells.forEach((cell, index) => {
     const where = `${path}[${index}]`;
     if (typeof cell === 'string') {
-      checkPlaceholders(cell, [...scope.placeholders, ...ROW_PLACEHOLDERS, ...scope.attributes], where, problems);
+      checkCellText(cell, where, scope, problems);
       return;
     }
-    if ('field' in cell) {
+    validateSpan(cells, index, where, scope, problems);
+    if ('text' in cell) {
+      checkCellText(cell.text, `${where}.text`, scope, problems);
+    } else if ('path' in cell) {
+      checkPath(cell.path, `${where}.path`, scope, problems);
+    } else if ('field' in cell) {
       if (!(ROW_FIELDS as readonly string[]).includes(cell.field)) problems.add(`${where}.field`, 'template:unknownRowField', { field: cell.field, fields: ROW_FIELDS.join(', ') });
     } else if ('measure' in cell) {
       validateFilter(cell.measure, `${where}.measure`, problems);
@@ -214,6 +255,48 @@ function validateCells(cells: CellSpec[], path: string, scope: PartScope & { att
       seen.add(next);
       stack.push(...(sums.get(next) ?? []));
     }
+  }
+}
+
+/** Literal cell text: its placeholders are the table's, the row's fields and attributes, or paths. */
+function checkCellText(text: string, path: string, scope: CellScope, problems: ProblemList): void {
+  const plain = text.replace(PATH_PLACEHOLDER, (whole, name: string) => {
+    checkPath(name, path, scope, problems);
+    return '';
+  });
+  checkPlaceholders(plain, [...scope.placeholders, ...ROW_PLACEHOLDERS, ...scope.attributes], path, problems);
+}
+
+/** A path must name a single value of the model (read off its schemas) from an object this row has. */
+function checkPath(name: string, path: string, scope: CellScope, problems: ProblemList): void {
+  const info = describePath(name);
+  if (!info.ok) {
+    const roots = [...WORKBOOK_ROOTS, ...new Set(scope.roots)];
+    const fields = info.at === '' ? roots : info.fields;
+    problems.add(path, 'template:unknownPath', { path: name, at: info.at || '—', fields: fields.join(', ') || '—' });
+    return;
+  }
+  if ((WORKBOOK_ROOTS as readonly string[]).includes(info.root)) return;
+  if (!scope.roots.includes(info.root as RowRoot)) {
+    problems.add(path, 'template:pathRoot', { path: name, root: info.root, roots: [...WORKBOOK_ROOTS, ...new Set(scope.roots)].join(', ') });
+  }
+}
+
+/** A merge stays inside the table, covers only blank cells, and `through` names a later part of the table. */
+function validateSpan(cells: CellSpec[], index: number, path: string, scope: CellScope, problems: ProblemList): void {
+  const cell = cells[index];
+  if (typeof cell !== 'object') return;
+  const colSpan = cell.colSpan ?? 1;
+  if (scope.aligned && scope.offset + index + colSpan > scope.table.columnCount) {
+    problems.add(`${path}.colSpan`, 'template:spanTooWide', { table: scope.table.id, span: colSpan, count: scope.table.columnCount - scope.offset - index });
+  }
+  for (let k = 1; k < colSpan && index + k < cells.length; k += 1) {
+    if (cells[index + k] !== '') problems.add(`${path}.colSpan`, 'template:spanCoversCell', { span: colSpan, column: index + k });
+  }
+  const rowSpan = cell.rowSpan;
+  if (typeof rowSpan === 'object') {
+    const later = scope.table.body.slice(scope.part + 1).flatMap((part) => (part.id === undefined ? [] : [part.id]));
+    if (!later.includes(rowSpan.through)) problems.add(`${path}.rowSpan.through`, 'template:unknownSpanPart', { id: rowSpan.through, parts: later.join(', ') || '—' });
   }
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edit } from '../../core/edits';
 import { formatMoney } from '../../core/money';
+import { formatCalendarDate, parseCalendarDate } from '../../core/tables/paths';
 import type { BudgetLine, Indicator, ProcurementItem, Project, ProjectType, Workbook } from '../../core/model';
 import { applyToList, budgetLineCodec, indicatorCodec, parsePercent, PROJECT_TYPE_LABELS } from '../../core/workbench';
 import { collectionEdits, useCellContext } from '../grid/bindings';
@@ -20,12 +21,14 @@ type ProjectTab = 'lines' | 'performance' | 'plan' | 'procurement' | 'basics';
 const PROJECT_NATURES = ['project'] as const;
 const linesCodec = budgetLineCodec({ natures: PROJECT_NATURES });
 const PLAN_MONTHS = ['march', 'june', 'october', 'december'] as const;
+/** Facts the province's performance forms print about a project (项目负责人, 联系电话, 计划开始/完成时间). */
+const FORM_FACTS = ['manager', 'phone', 'plannedStart', 'plannedEnd'] as const;
 
 /** Which tab shows a field a finding or another screen asks for. */
 function tabFor(column: string): ProjectTab {
   if (column.startsWith('spendingPlan')) return 'plan';
   if (column.startsWith('performance')) return 'performance';
-  if (['code', 'name', 'unitId', 'type', 'continuing', 'purpose'].includes(column)) return 'basics';
+  if (['code', 'name', 'unitId', 'type', 'continuing', 'purpose', ...FORM_FACTS].includes(column)) return 'basics';
   return 'lines';
 }
 
@@ -264,7 +267,40 @@ function ProjectBasics({ workbook, project, onSave }: { workbook: Workbook; proj
         </label>
       </div>
       <TextBlock label={t('project.purpose')} field="purpose" value={project.purpose} rows={5} mark={marks.get('purpose') ?? null} onCommit={(purpose) => onSave({ purpose })} />
+      <FormFacts project={project} onSave={onSave} marks={marks} />
     </div>
+  );
+}
+
+/** 项目负责人, 联系电话 and the planned start and completion: what the performance forms print beside the budget. */
+function FormFacts({ project, onSave, marks }: { project: Project; onSave(changes: Partial<Project>): void; marks: ReturnType<typeof useFieldMarks> }) {
+  const { t } = useTranslation('workbench');
+  // An empty fact is absent, as in the interchange file.
+  const text = (key: 'manager' | 'phone') => (value: string) => (onSave({ [key]: value.trim() || undefined }), null);
+  const date = (key: 'plannedStart' | 'plannedEnd') => (value: string) => {
+    const parsed = parseCalendarDate(value);
+    if (parsed === null) return t('project.badDate', { value: value.trim() });
+    const start = key === 'plannedStart' ? parsed : project.plannedStart;
+    const end = key === 'plannedEnd' ? parsed : project.plannedEnd;
+    if (start && end && end < start) return t('project.endBeforeStart');
+    onSave({ [key]: parsed || undefined });
+    return null;
+  };
+  return (
+    <section className="screen-section" aria-labelledby="project-form-facts">
+      <div className="screen-section-heading">
+        <h3 id="project-form-facts">{t('project.formFacts')}</h3>
+      </div>
+      <div className="field-row">
+        <LineField label={t('project.manager')} field="manager" value={project.manager ?? ''} mark={marks.get('manager') ?? null} onCommit={text('manager')} />
+        <LineField label={t('project.phone')} field="phone" value={project.phone ?? ''} inputMode="text" mark={marks.get('phone') ?? null} onCommit={text('phone')} />
+      </div>
+      <div className="field-row">
+        <LineField label={t('project.plannedStart')} field="plannedStart" value={formatCalendarDate(project.plannedStart ?? '')} mark={marks.get('plannedStart') ?? null} onCommit={date('plannedStart')} />
+        <LineField label={t('project.plannedEnd')} field="plannedEnd" value={formatCalendarDate(project.plannedEnd ?? '')} mark={marks.get('plannedEnd') ?? null} onCommit={date('plannedEnd')} />
+      </div>
+      <p className="muted">{t('project.dateHint')}</p>
+    </section>
   );
 }
 

@@ -159,7 +159,9 @@ function formLabels(table: TableSpec): Omit<ProjectFormPlan, 'amount'> {
     if (part.kind === 'indicatorRows') {
       out.indicatorHeadings = cells.flatMap((cell, column) => {
         const heading = previousCells[column];
-        return typeof cell === 'object' && 'attribute' in cell && typeof heading === 'string' && heading.trim() !== '' ? [{ attribute: cell.attribute, heading }] : [];
+        const attribute = attributeOf(cell);
+        const text = heading === undefined ? undefined : literalText(heading);
+        return attribute !== null && text !== undefined && text.trim() !== '' ? [{ attribute, heading: text }] : [];
       });
       continue;
     }
@@ -167,7 +169,10 @@ function formLabels(table: TableSpec): Omit<ProjectFormPlan, 'amount'> {
       const names = cell === '{projectName}' || isAttribute(cell, 'name');
       const codes = cell === '{projectCode}' || isAttribute(cell, 'code');
       if (!names && !codes) return;
-      const label = [...cells.slice(0, column)].reverse().find((left): left is string => typeof left === 'string' && left.trim() !== '' && !/^\{\w+\}$/.test(left));
+      const label = [...cells.slice(0, column)]
+        .reverse()
+        .map(literalText)
+        .find((left): left is string => left !== undefined && left.trim() !== '' && !/^\{\w+\}$/.test(left));
       if (label === undefined) return;
       if (names) out.nameLabel ??= label;
       else out.codeLabel ??= label;
@@ -177,8 +182,22 @@ function formLabels(table: TableSpec): Omit<ProjectFormPlan, 'amount'> {
   return out;
 }
 
+/** The project's or indicator's attribute a cell shows: { attribute: 'name' } or its path, { path: 'project.name' }. */
+function attributeOf(cell: CellSpec): string | null {
+  if (typeof cell !== 'object') return null;
+  if ('attribute' in cell) return cell.attribute;
+  const path = 'path' in cell ? /^(project|indicator)\.(\w+)$/.exec(cell.path) : null;
+  return path?.[2] ?? null;
+}
+
 function isAttribute(cell: CellSpec, name: string): boolean {
-  return typeof cell === 'object' && 'attribute' in cell && cell.attribute === name;
+  return attributeOf(cell) === name;
+}
+
+/** The literal text of a label cell: a string or { text } (a label that merges with its neighbours). */
+function literalText(cell: CellSpec): string | undefined {
+  if (typeof cell === 'string') return cell;
+  return typeof cell === 'object' && 'text' in cell ? cell.text : undefined;
 }
 
 function isField(cell: CellSpec | undefined, names: (keyof RowFields)[]): boolean {
@@ -211,8 +230,8 @@ function fixedCells(row: FixedRow, offset: number, rowIndex: number, matcher: (c
     const combination = combinationAt(column, new Set());
     if (!combination && !(typeof cell === 'object' && ('money' in cell || 'prior' in cell))) return;
     for (let left = column - 1; left >= searchFrom; left -= 1) {
-      const text = row.cells[left];
-      if (typeof text === 'string' && text.trim() !== '') {
+      const text = literalText(row.cells[left] ?? '');
+      if (text !== undefined && text.trim() !== '') {
         lane = { label: text, labelColumn: left + offset, labelFrom: searchFrom + offset };
         break;
       }

@@ -1,5 +1,5 @@
 import type { Fen } from '../../money';
-import { renderCells, type Context, type EvaluatedRow } from '../render';
+import { asMoneyCell, renderCells, type Context, type EvaluatedRow } from '../render';
 import type { AssetRow, CellSpec } from '../spec';
 
 const FIGURE_PREFIX = 'figure.';
@@ -24,7 +24,7 @@ export function evaluateAssetRow(part: AssetRow, context: Context): EvaluatedRow
     const key = figureKey(cell);
     if (key === null) return cell;
     amounts[index] = assets.figures[key] ?? 0;
-    return { money: 'zero' };
+    return asMoneyCell(cell);
   });
   return [{ style: 'leaf', cells: renderCells(cells, amounts, {}, context, attributes) }];
 }

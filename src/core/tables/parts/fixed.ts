@@ -2,11 +2,12 @@ import type { Fen } from '../../money';
 import type { BudgetLine, IncomeLine } from '../../model';
 import { needsUnits } from '../facts';
 import { budgetPredicate, incomePredicate, mergeFilters } from '../filter';
-import { renderCells, type Context, type EvaluatedRow } from '../render';
+import { pathsEmpty, renderCells, type Context, type EvaluatedRow } from '../render';
 import type { FixedRow, LineFilter, Measure } from '../spec';
 
 /** A row written out in the template: labels and measures over every line. */
 export function evaluateFixedRow(row: FixedRow, context: Context): EvaluatedRow[] {
+  if (row.skipWhenEmpty && pathsEmpty(row.cells, context)) return [];
   const evaluated = fixedRow(row, context);
   if (row.skipWhenZero && evaluated.cells.every((cell) => !cell.fen)) return [];
   return [evaluated];

@@ -3,30 +3,68 @@ import type { BudgetLine, IncomeLine } from '../../model';
 import { needsUnits } from '../facts';
 import { budgetPredicate, incomePredicate, mergeFilters, type LinePredicate } from '../filter';
 import { codeFields, projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
-import type { GroupRows, LineFilter, RowFields, RowStyle } from '../spec';
+import type { RowScope } from '../paths';
+import type { GroupDimension, GroupLevel, GroupRows, LineFilter, RowFields, RowStyle } from '../spec';
 
 interface Group {
   key: string;
+  /** The key within its own dimension ("unit:u1", "f:210"), which orders it among its siblings. */
+  local: string;
+  /** The dimension that made the row. */
+  dim: GroupLevel['dim'];
   style: RowStyle;
   fields: Partial<RowFields>;
+  /** The unit and project the row stands for, for path cells. */
+  scope: RowScope;
   /** Position of the first line that created it, for `order: 'entry'`. */
   firstSeen: number;
   amounts: (Fen | undefined)[];
-  /** Child group keys in the hierarchy, or null for a leaf. */
+  /** The key of the group this one sits in, or null at the top. */
   parent: string | null;
 }
 
-/** Keys of every group a line belongs to, outermost first (e.g. 类, 款, 项). */
-type KeyFn<L> = (line: L) => { key: string; style: RowStyle; parent: string | null; fields: () => Partial<RowFields> }[] | null;
+interface KeyEntry {
+  key: string;
+  local: string;
+  dim: GroupLevel['dim'];
+  style: RowStyle;
+  parent: string | null;
+  fields: () => Partial<RowFields>;
+  scope: RowScope;
+}
+
+/** Keys of every group a line belongs to, outermost first (e.g. 类, 款, 项; a unit, then its 类, 款, 项). */
+type KeyFn<L> = (line: L) => KeyEntry[] | null;
+
+/** The dimensions of a grouping, outermost first (`then` nests the next). */
+export function groupChain(group: GroupDimension): GroupLevel[] {
+  const chain: GroupLevel[] = [];
+  for (let level: GroupDimension | undefined = group; level; level = level.then) chain.push(level);
+  return chain;
+}
 
 /**
- * A line's group keys depend only on the codes the dimension reads, so they are computed once per
+ * A line's group keys depend only on the codes the dimensions read, so they are computed once per
  * distinct value rather than once per line (50,000 lines share a few hundred codes).
  */
-function memoizeKeys<L extends BudgetLine | IncomeLine>(keysOf: KeyFn<L>, part: GroupRows): KeyFn<L> {
+function memoizeKeys<L extends BudgetLine | IncomeLine>(keysOf: KeyFn<L>, chain: GroupLevel[]): KeyFn<L> {
   const cache = new Map<string, ReturnType<KeyFn<L>>>();
-  const dim = part.group.dim;
-  const signature = (line: L): string => {
+  const signatures = chain.map((level) => dimensionSignature<L>(level.dim));
+  const signature = signatures.length === 1 ? signatures[0]! : (line: L) => signatures.map((one) => one(line)).join('#');
+  return (line) => {
+    const key = signature(line);
+    let keys = cache.get(key);
+    if (keys === undefined) {
+      keys = keysOf(line);
+      cache.set(key, keys);
+    }
+    return keys;
+  };
+}
+
+/** What of a line one dimension reads. */
+function dimensionSignature<L extends BudgetLine | IncomeLine>(dim: GroupLevel['dim']): (line: L) => string {
+  return (line: L): string => {
     switch (dim) {
       case 'function':
         return line.functionCode ?? '';
@@ -41,15 +79,6 @@ function memoizeKeys<L extends BudgetLine | IncomeLine>(keysOf: KeyFn<L>, part: 
       case 'project':
         return 'projectId' in line ? `${line.projectId ?? ''}|${line.unitId}` : '';
     }
-  };
-  return (line) => {
-    const key = signature(line);
-    let keys = cache.get(key);
-    if (keys === undefined) {
-      keys = keysOf(line);
-      cache.set(key, keys);
-    }
-    return keys;
   };
 }
 
@@ -79,7 +108,17 @@ export function evaluateGroupRows(part: GroupRows, context: Context): EvaluatedR
         let group = groups.get(entry.key);
         if (!group) {
           if (!createsRows) continue;
-          group = { key: entry.key, style: entry.style, fields: entry.fields(), firstSeen: index, amounts: new Array(columnCount).fill(undefined), parent: entry.parent };
+          group = {
+            key: entry.key,
+            local: entry.local,
+            dim: entry.dim,
+            style: entry.style,
+            fields: entry.fields(),
+            scope: entry.scope,
+            firstSeen: index,
+            amounts: new Array(columnCount).fill(undefined),
+            parent: entry.parent,
+          };
           groups.set(entry.key, group);
         }
         const tests = measuresByStyle.get(group.style) ?? [];
@@ -103,13 +142,14 @@ export function evaluateGroupRows(part: GroupRows, context: Context): EvaluatedR
         : undefined,
     );
 
-  const budgetKeys = memoizeKeys(keyFunction<BudgetLine>(part, context), part);
-  const incomeKeys = memoizeKeys(keyFunction<IncomeLine>(part, context), part);
-  const dim = part.group.dim;
+  const chain = groupChain(part.group);
+  const budgetKeys = memoizeKeys(nestedKeys<BudgetLine>(chain, context), chain);
+  const incomeKeys = memoizeKeys(nestedKeys<IncomeLine>(chain, context), chain);
+  const dims = new Set(chain.map((level) => level.dim));
   const measureFilters = styles.flatMap((style) => cellsFor(style)).flatMap((cell) => (typeof cell === 'object' && 'measure' in cell ? [cell.measure] : []));
   const factOptions = {
-    units: dim === 'unit' || dim === 'project' || needsUnits(part.where) || measureFilters.some(needsUnits),
-    projects: dim === 'project',
+    units: dims.has('unit') || dims.has('project') || needsUnits(part.where) || measureFilters.some(needsUnits),
+    projects: dims.has('project'),
   };
   const budgetLines = context.facts?.budget(factOptions) ?? context.workbook.budgetLines;
   const incomeLines = context.facts?.income(factOptions) ?? context.workbook.incomeLines;
@@ -131,13 +171,14 @@ export function evaluateGroupRows(part: GroupRows, context: Context): EvaluatedR
       );
     }
   }
-  if (part.group.dim === 'unit') addEmptyUnits(groups, context, columnCount);
+  if (chain[0]?.dim === 'unit') addEmptyUnits(groups, context, columnCount);
 
   const ordered = orderGroups([...groups.values()], part.order ?? 'code', context);
   const skipZero = part.skipZero ?? true;
+  // Units of a unit-by-unit table keep their rows when empty; rows nested below them do not.
   return ordered
-    .filter((group) => !skipZero || group.amounts.some((amount) => amount !== undefined && amount !== 0) || part.group.dim === 'unit')
-    .map((group) => ({ style: group.style, cells: renderCells(cellsFor(group.style), group.amounts, group.fields, context) }));
+    .filter((group) => !skipZero || group.amounts.some((amount) => amount !== undefined && amount !== 0) || (group.dim === 'unit' && group.parent === null))
+    .map((group) => ({ style: group.style, cells: renderCells(cellsFor(group.style), group.amounts, group.fields, context, {}, group.scope) }));
 }
 
 /** A unit without lines still gets its row in unit-by-unit tables. */
@@ -145,7 +186,17 @@ function addEmptyUnits(groups: Map<string, Group>, context: Context, columnCount
   context.workbook.units.forEach((unit, index) => {
     const key = `unit:${unit.id}`;
     if (!groups.has(key)) {
-      groups.set(key, { key, style: 'unit', fields: unitFields(unit), firstSeen: Number.MAX_SAFE_INTEGER - 1000 + index, amounts: new Array(columnCount).fill(undefined), parent: null });
+      groups.set(key, {
+        key,
+        local: key,
+        dim: 'unit',
+        style: 'unit',
+        fields: unitFields(unit),
+        scope: { unit },
+        firstSeen: Number.MAX_SAFE_INTEGER - 1000 + index,
+        amounts: new Array(columnCount).fill(undefined),
+        parent: null,
+      });
     }
   });
 }
@@ -154,9 +205,9 @@ function orderGroups(groups: Group[], order: 'code' | 'entry', context: Context)
   const unitOrder = new Map(context.workbook.units.map((unit, index) => [unit.id, index]));
   const projectOrder = new Map(context.workbook.projects.map((project, index) => [project.id, index]));
   const sortKey = (group: Group): string => {
-    if (group.key.startsWith('unit:')) return String(unitOrder.get(group.key.slice(5)) ?? 0).padStart(6, '0');
-    if (group.key.startsWith('project:')) return String(projectOrder.get(group.key.slice(8)) ?? 0).padStart(6, '0');
-    return group.key;
+    if (group.local.startsWith('unit:')) return String(unitOrder.get(group.local.slice(5)) ?? 0).padStart(6, '0');
+    if (group.local.startsWith('project:')) return String(projectOrder.get(group.local.slice(8)) ?? 0).padStart(6, '0');
+    return group.local;
   };
   const children = new Map<string | null, Group[]>();
   for (const group of groups) {
@@ -182,16 +233,49 @@ function orderGroups(groups: Group[], order: 'code' | 'entry', context: Context)
   return out;
 }
 
-function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context: Context): KeyFn<L> {
+/**
+ * The keys of a nested grouping: each dimension's keys below the innermost key of the one before it, so a
+ * unit's function rows count only that unit's lines. Inner rows carry the outer row's fields (unitCode,
+ * unitName …) beneath their own and the outer row's unit and project; an outer leaf becomes a group row.
+ */
+function nestedKeys<L extends BudgetLine | IncomeLine>(chain: GroupLevel[], context: Context): KeyFn<L> {
+  const functions = chain.map((level) => keyFunction<L>(level, context));
+  if (functions.length === 1) return functions[0]!;
+  return (line) => {
+    const out: KeyEntry[] = [];
+    let outer: KeyEntry | undefined;
+    for (const keysOf of functions) {
+      const entries = keysOf(line);
+      if (!entries) return null;
+      const parent: KeyEntry | undefined = outer;
+      if (parent && parent.style === 'leaf') parent.style = 'group';
+      const nested = entries.map((entry) =>
+        parent
+          ? {
+              ...entry,
+              key: `${parent.key}/${entry.key}`,
+              parent: entry.parent === null ? parent.key : `${parent.key}/${entry.parent}`,
+              fields: () => ({ ...parent.fields(), ...entry.fields() }),
+              scope: { ...parent.scope, ...entry.scope },
+            }
+          : entry,
+      );
+      out.push(...nested);
+      outer = nested[nested.length - 1] ?? outer;
+    }
+    return out;
+  };
+}
+
+function keyFunction<L extends BudgetLine | IncomeLine>(group: GroupLevel, context: Context): KeyFn<L> {
   const { names } = context;
-  const group = part.group;
   switch (group.dim) {
     case 'function': {
       const levels = new Set(group.levels);
       return (line) => {
         const code = line.functionCode;
         if (!code || code.length !== 7) return null;
-        const out: ReturnType<KeyFn<L>> & object = [];
+        const out: KeyEntry[] = [];
         let parent: string | null = null;
         const levelSpecs = [
           ['class', 3],
@@ -204,9 +288,12 @@ function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context
           const key = `f:${prefix}`;
           out.push({
             key,
+            local: key,
+            dim: 'function',
             parent,
             style: level === 'item' || (level === 'section' && !levels.has('item')) ? 'leaf' : 'group',
             fields: () => codeFields(prefix, names.functionName(prefix) ?? ''),
+            scope: {},
           });
           parent = key;
         }
@@ -221,7 +308,7 @@ function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context
         if (!('deptEconCode' in line)) return null;
         const code = dept ? line.deptEconCode : line.govEconCode;
         const name = (prefix: string) => (dept ? names.deptEconName(prefix) : names.govEconName(prefix)) ?? '';
-        const out: ReturnType<KeyFn<L>> & object = [];
+        const out: KeyEntry[] = [];
         let parent: string | null = null;
         for (const [level, length] of [
           ['class', 3],
@@ -232,9 +319,12 @@ function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context
           const key = `e:${prefix}`;
           out.push({
             key,
+            local: key,
+            dim: group.dim,
             parent,
             style: level === 'section' || !levels.has('section') ? 'leaf' : 'group',
             fields: () => codeFields(prefix, name(prefix)),
+            scope: {},
           });
           parent = key;
         }
@@ -244,16 +334,20 @@ function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context
     case 'econPair': {
       return (line) => {
         if (!('deptEconCode' in line)) return null;
-        const out: ReturnType<KeyFn<L>> & object = [];
+        const out: KeyEntry[] = [];
         let parent: string | null = null;
         if (group.classRows) {
           const cls = line.deptEconCode.slice(0, 3);
           parent = `e:${cls}`;
-          out.push({ key: parent, parent: null, style: 'group', fields: () => codeFields(cls, names.deptEconName(cls) ?? '') });
+          out.push({ key: parent, local: parent, dim: 'econPair', parent: null, style: 'group', fields: () => codeFields(cls, names.deptEconName(cls) ?? ''), scope: {} });
         }
         const { deptEconCode: dept, govEconCode: gov } = line;
+        const key = `p:${dept}:${gov}`;
         out.push({
-          key: `p:${dept}:${gov}`,
+          key,
+          local: key,
+          dim: 'econPair',
+          scope: {},
           parent,
           style: 'leaf',
           fields: () => ({
@@ -271,7 +365,8 @@ function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context
       return (line) => {
         const unit = context.unitsById.get(line.unitId);
         if (!unit) return null;
-        return [{ key: `unit:${unit.id}`, parent: null, style: 'unit', fields: () => unitFields(unit) }];
+        const key = `unit:${unit.id}`;
+        return [{ key, local: key, dim: 'unit', parent: null, style: 'unit', fields: () => unitFields(unit), scope: { unit } }];
       };
     case 'project':
       return (line) => {
@@ -279,13 +374,14 @@ function keyFunction<L extends BudgetLine | IncomeLine>(part: GroupRows, context
         const project = context.projectsById.get(line.projectId);
         const unit = context.unitsById.get(line.unitId);
         if (!project || !unit) return null;
-        const out: ReturnType<KeyFn<L>> & object = [];
+        const out: KeyEntry[] = [];
         let parent: string | null = null;
         if (group.unitRows) {
           parent = `unit:${unit.id}`;
-          out.push({ key: parent, parent: null, style: 'unit', fields: () => unitFields(unit) });
+          out.push({ key: parent, local: parent, dim: 'unit', parent: null, style: 'unit', fields: () => unitFields(unit), scope: { unit } });
         }
-        out.push({ key: `project:${project.id}`, parent, style: 'leaf', fields: () => projectFields(project, unit) });
+        const key = `project:${project.id}`;
+        out.push({ key, local: key, dim: 'project', parent, style: 'leaf', fields: () => projectFields(project, unit), scope: { unit, project } });
         return out;
       };
   }

@@ -1,5 +1,5 @@
 import type { Indicator } from '../../model';
-import { renderCells, type Context, type EvaluatedRow } from '../render';
+import { asMoneyCell, renderCells, type Context, type EvaluatedRow } from '../render';
 import type { IndicatorRows, TaskRows } from '../spec';
 
 /** The attributes an indicator row's cells may show. */
@@ -26,7 +26,7 @@ export function evaluateIndicatorRows(part: IndicatorRows, context: Context): Ev
       attributes.level2 = '';
     }
     previous = indicator;
-    return { style: 'leaf', cells: renderCells(part.cells, [], {}, context, attributes) };
+    return { style: 'leaf', cells: renderCells(part.cells, [], {}, context, attributes, { indicator }) };
   });
 }
 
@@ -35,7 +35,7 @@ export function evaluateTaskRows(part: TaskRows, context: Context): EvaluatedRow
   return context.workbook.departmentPerformance.tasks.map((task, index) => {
     const amounts = part.cells.map((cell) => (typeof cell === 'object' && 'attribute' in cell && cell.attribute === 'amount' ? task.amount : undefined));
     const attributes = { name: task.name, content: task.content, number: String(index + 1) };
-    const cells = part.cells.map((cell) => (typeof cell === 'object' && 'attribute' in cell && cell.attribute === 'amount' ? ({ money: 'zero' } as const) : cell));
-    return { style: 'leaf', cells: renderCells(cells, amounts, {}, context, attributes) };
+    const cells = part.cells.map((cell) => (typeof cell === 'object' && 'attribute' in cell && cell.attribute === 'amount' ? asMoneyCell(cell) : cell));
+    return { style: 'leaf', cells: renderCells(cells, amounts, {}, context, attributes, { task }) };
   });
 }

@@ -1,7 +1,8 @@
 import { prorate, type Fen } from '../../money';
 import type { BasicProcurement, BudgetLine, ProcurementItem, Unit, Workbook } from '../../model';
 import { budgetPredicate, isPersonnelEcon } from '../filter';
-import { projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
+import type { RowScope } from '../paths';
+import { asMoneyCell, projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
 import type { CellSpec, ProcurementRows, RowFields } from '../spec';
 
 /** Item attributes that print as money; every other attribute prints as text. */
@@ -36,15 +37,15 @@ export function evaluateProcurementRows(part: ProcurementRows, context: Context)
       for (const item of source.items) {
         const amounts = itemAmounts(part.itemCells, item, source, context);
         addInto(unitTotal, amounts);
-        itemRows.push(itemRow(part, item, source.fields, amounts, context));
+        itemRows.push(itemRow(part, item, source, amounts, context));
       }
     }
     addInto(grandTotal, unitTotal);
-    if (part.unitCells) blocks.push(totalRow(part.unitCells, unitTotal, unitFields(unit), 'unit', context));
+    if (part.unitCells) blocks.push(totalRow(part.unitCells, unitTotal, unitFields(unit), 'unit', context, { unit }));
     blocks.push(...itemRows);
   }
   if (!part.totalCells) return blocks;
-  return [totalRow(part.totalCells, grandTotal, {}, 'total', context), ...blocks];
+  return [totalRow(part.totalCells, grandTotal, {}, 'total', context, {}), ...blocks];
 }
 
 /** What pays a run of item rows: a project (its lines) or a basic-expenditure group (the unit's 公用经费 lines). */
@@ -55,6 +56,8 @@ interface Source {
   /** 预算资金: the project's lines, or the group's stated budget. */
   budget: Fen;
   fields: Partial<RowFields>;
+  /** The unit and (for a project's items) the project, for path cells. */
+  scope: RowScope;
 }
 
 /** A unit's sources with items, in print order. */
@@ -66,6 +69,7 @@ function unitSources(unit: Unit, workbook: Workbook, linesByProject: Map<string,
     lines: publicLines,
     budget: group.budget,
     fields: { code: '', name: group.name, projectCode: '', projectName: group.name, projectType: '', unitCode: unit.code, unitName: unit.name },
+    scope: { unit },
   });
   const groupsAfter = (projectId: string | null) => groups.filter((group) => group.listedAfter === projectId).map(groupSource);
   const sources: Source[] = groupsAfter(null);
@@ -73,7 +77,7 @@ function unitSources(unit: Unit, workbook: Workbook, linesByProject: Map<string,
     if (project.procurement.length > 0) {
       const lines = linesByProject.get(project.id) ?? [];
       const budget = lines.reduce((total, line) => total + line.amount, 0);
-      sources.push({ items: project.procurement, lines, budget, fields: projectFields(project, unit) });
+      sources.push({ items: project.procurement, lines, budget, fields: projectFields(project, unit), scope: { unit, project } });
     }
     sources.push(...groupsAfter(project.id));
   }
@@ -102,14 +106,14 @@ function itemAmounts(cells: CellSpec[], item: ProcurementItem, source: Source, c
   });
 }
 
-function itemRow(part: ProcurementRows, item: ProcurementItem, fields: Partial<RowFields>, amounts: (Fen | undefined)[], context: Context): EvaluatedRow {
+function itemRow(part: ProcurementRows, item: ProcurementItem, source: Source, amounts: (Fen | undefined)[], context: Context): EvaluatedRow {
   const attributes = {
     name: item.name,
     catalogCode: item.catalogCode,
     measureUnit: item.measureUnit,
     quantity: String(item.quantity),
   };
-  return { style: 'leaf', cells: renderCells(asMoney(part.itemCells), amounts, fields, context, attributes) };
+  return { style: 'leaf', cells: renderCells(asMoney(part.itemCells), amounts, source.fields, context, attributes, { ...source.scope, item }) };
 }
 
 /** A total row: its own labels, and in each of its money columns the sum of the item rows' same column. */
@@ -119,12 +123,13 @@ function totalRow(
   fields: Partial<RowFields>,
   style: 'total' | 'unit',
   context: Context,
+  scope: RowScope,
 ): EvaluatedRow {
   const money = cells.map((cell, index) => {
     const summed = typeof cell === 'object' && ('measure' in cell || moneyAttribute(cell) !== null);
     return summed ? (totals[index] ?? 0) : undefined;
   });
-  return { style, cells: renderCells(asMoney(cells), money, fields, context) };
+  return { style, cells: renderCells(asMoney(cells), money, fields, context, {}, scope) };
 }
 
 function moneyAttribute(cell: CellSpec): MoneyAttribute | null {
@@ -134,7 +139,7 @@ function moneyAttribute(cell: CellSpec): MoneyAttribute | null {
 
 /** Money attributes and measures become plain money cells whose amounts the caller supplies. */
 function asMoney(cells: CellSpec[]): CellSpec[] {
-  return cells.map((cell) => (moneyAttribute(cell) !== null || (typeof cell === 'object' && 'measure' in cell) ? { money: 'zero' } : cell));
+  return cells.map((cell) => (moneyAttribute(cell) !== null || (typeof cell === 'object' && 'measure' in cell) ? asMoneyCell(cell) : cell));
 }
 
 function addInto(total: Fen[], amounts: (Fen | undefined)[]) {

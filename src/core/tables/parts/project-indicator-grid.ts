@@ -2,6 +2,7 @@ import type { Fen } from '../../money';
 import type { Indicator, Project } from '../../model';
 import { budgetPredicate } from '../filter';
 import { projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
+import { requestSpan } from '../spans';
 import type { CellSpec, ProjectIndicatorGrid } from '../spec';
 import { indicatorAttributes } from './indicators';
 
@@ -37,7 +38,7 @@ export function evaluateProjectIndicatorGrid(part: ProjectIndicatorGrid, context
     if (part.order === 'typeThenCode') projects.sort(byTypeThenCode);
     if (projects.length === 0) continue;
     const unitLines = projects.flatMap((project) => projectLines.get(project.id) ?? []);
-    rows.push({ style: 'unit', cells: renderCells(part.unitCells, sums(part.unitCells, unitLines), unitFields(unit), context) });
+    rows.push({ style: 'unit', cells: renderCells(part.unitCells, sums(part.unitCells, unitLines), unitFields(unit), context, {}, { unit }) });
     for (const project of projects) rows.push(...projectBlock(part, project, projectLines.get(project.id) ?? [], context, sums));
   }
   return rows;
@@ -56,15 +57,19 @@ function projectBlock(
   );
   const height = Math.max(1, ...columns.map((column) => column.length));
   const rows: EvaluatedRow[] = [];
+  const scope = { project, ...(unit ? { unit } : {}) };
+  const first = renderCells(part.projectCells, sums(part.projectCells, lines), unit ? projectFields(project, unit) : {}, context, {}, scope);
+  // Lead cells print on the block's first row; one that merges "same" takes the block's rows (its project's).
+  part.projectCells.forEach((cell, column) => {
+    const head = first[column];
+    if (head && typeof cell === 'object' && cell.rowSpan === 'same') requestSpan(head, { ...(cell.colSpan ? { colSpan: cell.colSpan } : {}), rowSpan: height });
+  });
   for (let index = 0; index < height; index += 1) {
-    const lead =
-      index === 0
-        ? renderCells(part.projectCells, sums(part.projectCells, lines), unit ? projectFields(project, unit) : {}, context)
-        : part.projectCells.map(() => ({ text: '' }));
+    const lead = index === 0 ? first : part.projectCells.map(() => ({ text: '' }));
     const indicatorCells = columns.flatMap((column) => {
       const indicator = column[index];
       return indicator
-        ? renderCells(part.indicatorCells, [], {}, context, indicatorAttributes(indicator))
+        ? renderCells(part.indicatorCells, [], {}, context, indicatorAttributes(indicator), { ...scope, indicator })
         : part.indicatorCells.map(() => ({ text: '' }));
     });
     rows.push({ style: index === 0 ? 'leaf' : 'group', cells: [...lead, ...indicatorCells] });

@@ -18,7 +18,8 @@ export function evaluateProjectRow(part: ProjectRow, context: Context): Evaluate
     return lines.reduce((total, line) => (test(line) ? total + line.amount : total), 0);
   });
   const attributes = project ? projectAttributes(project, context) : {};
-  return [{ style: 'leaf', cells: renderCells(part.cells, amounts, {}, context, attributes) }];
+  const unit = project ? context.unitsById.get(project.unitId) : undefined;
+  return [{ style: 'leaf', cells: renderCells(part.cells, amounts, {}, context, attributes, { ...(project ? { project } : {}), ...(unit ? { unit } : {}) }) }];
 }
 
 function projectAttributes(project: Project, context: Context): Record<string, string> {

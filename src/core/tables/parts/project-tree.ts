@@ -2,6 +2,7 @@ import type { Fen } from '../../money';
 import type { BudgetLine, Project, Unit } from '../../model';
 import { budgetPredicate, mergeFilters } from '../filter';
 import { PROJECT_TYPE_NAMES, projectFields, renderCells, unitFields, type Context, type EvaluatedRow } from '../render';
+import type { RowScope } from '../paths';
 import type { CellSpec, ProjectTree, RowFields } from '../spec';
 
 interface Entry {
@@ -38,7 +39,7 @@ function treeRows(part: ProjectTree, entries: Entry[], depth: number, context: C
   if (!level) {
     return entries.map((entry) => {
       const fields = { ...projectFields(entry.project, entry.unit), projectType: typeName(part, entry.project) };
-      return { style: 'leaf', cells: render(part, part.cells, [entry], fields, context, { purpose: entry.project.purpose }) };
+      return { style: 'leaf', cells: render(part, part.cells, [entry], fields, context, { purpose: entry.project.purpose }, { project: entry.project, unit: entry.unit }) };
     });
   }
   const groups = new Map<string, Entry[]>();
@@ -47,9 +48,15 @@ function treeRows(part: ProjectTree, entries: Entry[], depth: number, context: C
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups.values()].flatMap((group) => [
-    { style: 'group' as const, cells: render(part, level.cells, group, headingFields(part, group), context, {}) },
+    { style: 'group' as const, cells: render(part, level.cells, group, headingFields(part, group), context, {}, headingScope(group)) },
     ...treeRows(part, group, depth + 1, context),
   ]);
+}
+
+/** The unit a heading stands for, when its projects share one. */
+function headingScope(group: Entry[]): RowScope {
+  const [first] = group;
+  return first && group.every((entry) => entry.unit.id === first.unit.id) ? { unit: first.unit } : {};
 }
 
 /** What a heading may show: the unit when its projects share one, the type when they share one. */
@@ -66,11 +73,11 @@ function typeName(part: ProjectTree, project: Project): string {
 }
 
 /** Cells of a row; its measures sum the lines of the projects below it. */
-function render(part: ProjectTree, cells: CellSpec[], entries: Entry[], fields: Partial<RowFields>, context: Context, attributes: Record<string, string>) {
+function render(part: ProjectTree, cells: CellSpec[], entries: Entry[], fields: Partial<RowFields>, context: Context, attributes: Record<string, string>, scope: RowScope) {
   const amounts = cells.map((cell): Fen | undefined => {
     if (typeof cell !== 'object' || !('measure' in cell) || cell.measure.source !== 'budget') return undefined;
     const test = budgetPredicate(mergeFilters(part.where, cell.measure), context);
     return entries.reduce((total, entry) => entry.lines.reduce((sum, line) => (test(line) ? sum + line.amount : sum), total), 0);
   });
-  return renderCells(cells, amounts, fields, context, attributes);
+  return renderCells(cells, amounts, fields, context, attributes, scope);
 }

@@ -1,5 +1,5 @@
 import { prorate, type Fen } from '../../money';
-import { renderCells, type Context, type EvaluatedRow } from '../render';
+import { asMoneyCell, renderCells, type Context, type EvaluatedRow } from '../render';
 import type { CellSpec, TaskFundRows } from '../spec';
 import { sumLines } from './fixed';
 
@@ -11,7 +11,7 @@ import { sumLines } from './fixed';
 export function evaluateTaskFundRows(part: TaskFundRows, context: Context): EvaluatedRow[] {
   const budget = sumLines({ source: 'budget' }, undefined, context);
   const shares = part.cells.map((cell) => (typeof cell === 'object' && 'measure' in cell ? sumLines(cell.measure, undefined, context) : undefined));
-  const cells = part.cells.map((cell): CellSpec => (isAmount(cell) || (typeof cell === 'object' && 'measure' in cell) ? { money: 'zero' } : cell));
+  const cells = part.cells.map((cell): CellSpec => (isAmount(cell) || (typeof cell === 'object' && 'measure' in cell) ? asMoneyCell(cell) : cell));
   return context.workbook.departmentPerformance.tasks.map((task, index) => {
     const amounts = part.cells.map((cell, column): Fen | undefined => {
       if (isAmount(cell)) return task.amount;
@@ -19,7 +19,7 @@ export function evaluateTaskFundRows(part: TaskFundRows, context: Context): Eval
       return share === undefined ? undefined : prorate(task.amount, share, budget);
     });
     const attributes = { name: task.name, content: task.content, number: String(index + 1) };
-    return { style: 'leaf', cells: renderCells(cells, amounts, {}, context, attributes) };
+    return { style: 'leaf', cells: renderCells(cells, amounts, {}, context, attributes, { task }) };
   });
 }
 

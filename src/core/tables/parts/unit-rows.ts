@@ -7,7 +7,7 @@ import { sumUnitLines } from './fixed';
 export function evaluateUnitRows(part: UnitRows, context: Context): EvaluatedRow[] {
   return context.workbook.units.map((unit) => {
     const amounts = part.cells.map((cell) => (typeof cell === 'object' && 'measure' in cell ? sumUnitLines(cell.measure, undefined, unit, context) : undefined));
-    return { style: 'unit', cells: renderCells(part.cells, amounts, unitFields(unit), context, unitAttributes(unit, part)) };
+    return { style: 'unit', cells: renderCells(part.cells, amounts, unitFields(unit), context, unitAttributes(unit, part), { unit }) };
   });
 }
 

@@ -90,13 +90,21 @@ export function writeTableSheet(book: ExcelJS.Workbook, name: string, report: Re
   }
 
   const bodyStartRow = row;
-  for (const bodyRow of table.rows) {
+  /** Merged body cells (top, left, bottom, right), merged once every row is written. */
+  const merges: [number, number, number, number][] = [];
+  for (const [rowIndex, bodyRow] of table.rows.entries()) {
     let lines = 1;
     bodyRow.cells.slice(0, columns).forEach((cell, index) => {
       const target = sheet.getCell(row, index + 1);
-      const number = cellNumber(cell, money);
       target.border = BORDER;
       target.font = { name: FONT, size: 10, bold: bodyRow.style === 'total' };
+      // A covered cell keeps its border (the merged cell's outline) and nothing else.
+      if (cell.covered) return;
+      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, columns - index));
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, table.rows.length - rowIndex));
+      if (colSpan > 1 || rowSpan > 1) merges.push([row, index + 1, row + rowSpan - 1, index + colSpan]);
+      const width = widths.slice(index, index + colSpan).reduce((total, one) => total + one, 0) || 10;
+      const number = cellNumber(cell, money);
       if (number) {
         target.value = number.value;
         target.numFmt = number.value === 0 && !/\d/.test(cell.text) ? zeroFormat(FORMATS[number.style], cell.text) : FORMATS[number.style];
@@ -105,12 +113,14 @@ export function writeTableSheet(book: ExcelJS.Workbook, name: string, report: Re
         target.value = cell.text;
         target.numFmt = '@';
         target.alignment = { vertical: 'middle', wrapText: true };
-        lines = Math.max(lines, Math.ceil(displayWidth(cell.text) / Math.max(1, (widths[index] ?? 10) - 1)));
+        // A cell merged over several rows shares its lines among them.
+        lines = Math.max(lines, Math.ceil(Math.ceil(displayWidth(cell.text) / Math.max(1, width - 1)) / rowSpan));
       }
     });
     if (lines > 1) sheet.getRow(row).height = lines * LINE_HEIGHT_PT + 2;
     row += 1;
   }
+  for (const [top, left, bottom, right] of merges) sheet.mergeCells(top, left, bottom, right);
 
   for (const note of table.notes) {
     const target = sheet.getCell(row, 1);
