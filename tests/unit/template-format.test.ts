@@ -334,3 +334,18 @@ describe('the workbook’s template', () => {
     expect(workbookTemplate(settings, newer, builtinLookup)).toMatchObject({ ok: true, template: { version: 1, name: henan.name } });
   });
 });
+
+describe('column changes keep merged body cells whole', () => {
+  it('widens a cell merged across an added column and narrows it when one is removed', () => {
+    const added = loadTemplate(variant({ tables: { change: { 'department-performance': { columns: { add: [{ after: 'c3', columns: [{ id: 'c3b', header: '', cell: '' }] }] } } } } }), builtinLookup);
+    const removed = loadTemplate(variant({ tables: { change: { 'department-performance': { columns: { remove: ['c4'] } } } } }), builtinLookup);
+    const goal = (result: typeof added) => {
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const table = result.template.tables.find((candidate) => candidate.id === 'department-performance')!;
+      const row = table.body.find((part) => part.id === '年度履职目标') as { cells: { colSpan?: number }[] };
+      return { columns: table.columnCount, span: row.cells[1]!.colSpan, cells: row.cells.length };
+    };
+    expect(goal(added)).toEqual({ columns: 6, span: 5, cells: 6 });
+    expect(goal(removed)).toEqual({ columns: 4, span: 3, cells: 4 });
+  });
+});

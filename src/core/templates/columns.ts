@@ -110,11 +110,19 @@ function isStyleMap(value: object): value is Record<string, CellSpec> {
  */
 function spliceCells(cells: CellSpec[], at: number, remove: number, insert: CellSpec[], remap: (index: number) => number[], offset: number): CellSpec[] {
   // Existing cells' sums are remapped; the inserted cells' sums already count the changed table's columns.
-  const mapped = cells.map((cell) => remapSum(cell, remap, offset));
+  const mapped = cells.map((cell, index) => resizeSpan(remapSum(cell, remap, offset), index, at, insert.length - remove));
   if (at < 0 || (mapped.length <= at && remove > 0)) return mapped;
   while (mapped.length < at) mapped.push('');
   mapped.splice(at, remove, ...insert);
   return mapped;
+}
+
+/** A cell merged across the changed column grows or shrinks with it (`by` columns). */
+function resizeSpan(cell: CellSpec, index: number, at: number, by: number): CellSpec {
+  if (typeof cell !== 'object' || at < 0) return cell;
+  const span = (cell as { colSpan?: unknown }).colSpan;
+  if (typeof span !== 'number' || index >= at || index + span <= at) return cell;
+  return { ...cell, colSpan: Math.max(1, span + by) } as CellSpec;
 }
 
 function remapSum(cell: CellSpec, remap: (index: number) => number[], offset: number): CellSpec {
@@ -122,7 +130,8 @@ function remapSum(cell: CellSpec, remap: (index: number) => number[], offset: nu
   // Sum indexes are columns of the row as the part writes it (its own cells), so the part's offset applies.
   const map = (list: (number | string)[]): number[] =>
     list.flatMap((index): (number | string)[] => (typeof index === 'string' ? [index] : remap(index + offset).map((mapped) => mapped - offset))) as number[];
-  return cell.minus ? { sum: map(cell.sum), minus: map(cell.minus) } : { sum: map(cell.sum) };
+  // Spans and any other property of the cell stay as they were.
+  return cell.minus ? { ...cell, sum: map(cell.sum), minus: map(cell.minus) } : { ...cell, sum: map(cell.sum) };
 }
 
 type CellsMapper = (cells: CellSpec[], offset: number, style?: string) => CellSpec[];

@@ -436,7 +436,7 @@ export function resolveColumnRefs(template: TemplateSpec, problems: ProblemList)
         if (typeof cell !== 'object' || !('sum' in cell)) return cell;
         const map = toIndex(offset, `${path}[${c}].sum`);
         const sum = (cell.sum as (number | string)[]).map(map);
-        return cell.minus ? { sum, minus: (cell.minus as (number | string)[]).map(map) } : { sum };
+        return cell.minus ? { ...cell, sum, minus: (cell.minus as (number | string)[]).map(map) } : { ...cell, sum };
       });
     const mapPart = (part: BodyPart, offset: number, path: string): BodyPart => {
       switch (part.kind) {
