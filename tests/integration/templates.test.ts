@@ -193,3 +193,19 @@ describe('templates through the API', () => {
     }
   });
 });
+
+describe('the Excel workbook follows the template’s page set-up', () => {
+  it('prints every sheet in the orientation and margins the template sets', async () => {
+    const { buildXlsx, reportTables } = await import('../../src/main/services/export');
+    const { loadSeedWorkbook } = await import('../support/seeds');
+    const henan = findTemplate('henan-2024')!;
+    const page = { ...henan.package.page, tableOrientation: 'landscape' as const, margins: { ...henan.package.page.margins, landscape: { top: 20, right: 25.4, bottom: 20, left: 25.4 } } };
+    const { bytes } = await buildXlsx(reportTables(loadSeedWorkbook('henan-2024'), henan), { page });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    book.eachSheet((sheet) => {
+      expect(sheet.pageSetup.orientation, sheet.name).toBe('landscape');
+      expect(sheet.pageSetup.margins).toMatchObject({ left: 1, right: 1 });
+    });
+  });
+});

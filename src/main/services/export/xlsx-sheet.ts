@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { cellNumber, displayWidth, placeHeader, tableLayout, type NumberStyle, type ReportTable } from '../../../core/report';
+import { cellNumber, contentWidths, displayWidth, placeHeader, tableLayout, type NumberStyle, type ReportTable } from '../../../core/report';
+import type { PageSetup } from '../../../core/report/package-spec';
 
 /** Where a table landed on its sheet (1-based rows), for readers and tests. */
 export interface SheetPlacement {
@@ -26,9 +27,12 @@ const FORMATS: Record<NumberStyle, string> = { grouped: '#,##0.00', plain: '0.00
  * table prints blank), the notes; column widths from the text (CJK counts double), thin borders, A4
  * page set-up fitted to one page wide with the header rows repeated on every printed page.
  */
-export function writeTableSheet(book: ExcelJS.Workbook, name: string, report: ReportTable): SheetPlacement {
+export function writeTableSheet(book: ExcelJS.Workbook, name: string, report: ReportTable, page?: PageSetup): SheetPlacement {
   const { table, money } = report;
-  const layout = tableLayout(table);
+  // The template's page set-up, as the PDF uses it: the orientation rule and the margins (mm → inches).
+  const layout = page ? tableLayout(table, { orientation: page.tableOrientation, contentWidthMm: contentWidths(page.margins) }) : tableLayout(table);
+  const margin = page?.margins[layout.orientation];
+  const inches = (mm: number) => Math.round((mm / 25.4) * 100) / 100;
   const columns = Math.max(1, table.columnCount);
   const sheet = book.addWorksheet(name, {
     pageSetup: {
@@ -38,7 +42,9 @@ export function writeTableSheet(book: ExcelJS.Workbook, name: string, report: Re
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: margin
+        ? { left: inches(margin.left), right: inches(margin.right), top: inches(margin.top), bottom: inches(margin.bottom), header: 0.3, footer: 0.3 }
+        : { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
   });

@@ -7,6 +7,7 @@ import { writeFileAtomic } from './files';
 import { progressSlice, yieldToEventLoop, type ExportControl } from './progress';
 import { sheetNames } from './sheet-names';
 import { writeTableSheet, type SheetPlacement } from './xlsx-sheet';
+import type { PageSetup } from '../../../core/report/package-spec';
 
 export interface XlsxResult {
   bytes: Uint8Array;
@@ -14,7 +15,7 @@ export interface XlsxResult {
 }
 
 /** The province's workbook: one sheet per table, in the template's order. */
-export async function buildXlsx(tables: ReportTable[], meta: { creator?: string; title?: string }, control: ExportControl = {}): Promise<XlsxResult> {
+export async function buildXlsx(tables: ReportTable[], meta: { creator?: string; title?: string; page?: PageSetup }, control: ExportControl = {}): Promise<XlsxResult> {
   const report = progressSlice(control, 0, 1);
   const book = new ExcelJS.Workbook();
   book.creator = meta.creator ?? 'Budget Desk';
@@ -23,7 +24,7 @@ export async function buildXlsx(tables: ReportTable[], meta: { creator?: string;
   const sheets: SheetPlacement[] = [];
   for (const [index, table] of tables.entries()) {
     report(index / (tables.length + 1), 'sheets');
-    sheets.push(writeTableSheet(book, names[index] ?? `Sheet${index + 1}`, table));
+    sheets.push(writeTableSheet(book, names[index] ?? `Sheet${index + 1}`, table, meta.page));
     await yieldToEventLoop();
   }
   report(tables.length / (tables.length + 1), 'write');
@@ -36,7 +37,8 @@ export async function buildXlsx(tables: ReportTable[], meta: { creator?: string;
 export async function exportXlsx(workbook: Workbook, template: TemplateSpec, path: string, control: ExportControl = {}): Promise<XlsxResult & { path: string }> {
   progressSlice(control, 0, 0.05)(0, 'evaluate');
   const tables = reportTables(workbook, template);
-  const result = await buildXlsx(tables, { title: `${workbook.department.name}${workbook.department.year}年度部门预算表` }, { ...control, onProgress: (fraction, stage) => control.onProgress?.(0.05 + fraction * 0.9, stage) });
+  const title = `${workbook.department.name}${workbook.department.year}年度部门预算表`;
+  const result = await buildXlsx(tables, { title, page: template.package.page }, { ...control, onProgress: (fraction, stage) => control.onProgress?.(0.05 + fraction * 0.9, stage) });
   writeFileAtomic(path, result.bytes);
   control.onProgress?.(1, 'done');
   return { ...result, path };
