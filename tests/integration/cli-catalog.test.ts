@@ -1,27 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/core/edits';
 import { serializeInterchange } from '../../src/core/interchange';
 import { emptyWorkbook, type Workbook } from '../../src/core/model';
+import { runCli } from './helpers/cli';
 
-const root = new URL('../..', import.meta.url).pathname;
-const tsxLoader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const work = mkdtempSync(join(tmpdir(), 'budget-cli-catalog-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `npm run cli -- …` the way a user does, but with the pinned Node directly for speed. */
+/** The command line, run in this test's folder. */
 function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'src/main/cli/index.ts'), ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, work, env);
 }
 
 interface Finding {

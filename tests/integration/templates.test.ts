@@ -2,28 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findTemplate, loadTemplate } from '../../src/core/templates';
 import { createApiHandlers, createDispatch, noDialogs } from '../../src/main/services/api-handlers';
 import { WorkbookStore } from '../../src/main/services/store';
 import { seedPath } from '../support/seeds';
+import { runCli } from './helpers/cli';
 
 const root = new URL('../..', import.meta.url).pathname;
-const tsxLoader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 const work = mkdtempSync(join(tmpdir(), 'budget-templates-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const variantPath = join(root, 'tests/fixtures/templates/henan-county-variant.json');
 
-/** `npm run cli -- …` as a user runs it, with its own config directory. */
+/** The command line with its own config directory. */
 function cli(args: string[], configDir: string, cwd = work) {
-  const result = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'src/main/cli/index.ts'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', BUDGET_DESK_CONFIG_DIR: configDir },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, cwd, { BUDGET_DESK_CONFIG_DIR: configDir });
 }
 
 /** Every sheet's cell values, as exceljs reads the file back. */
@@ -66,11 +60,7 @@ describe('templates on the command line', () => {
     // The bad fund is named once per row list the new column reaches (total, department and function rows).
     const keys = JSON.parse(result.stdout).problems.map((problem: { messageKey: string }) => problem.messageKey);
     expect(keys).toEqual(['template:unknownTable', 'template:unknownFund', 'template:unknownFund', 'template:unknownFund']);
-    const english = spawnSync(process.execPath, ['--import', tsxLoader, join(root, 'src/main/cli/index.ts'), 'template', 'check', broken], {
-      cwd: work,
-      encoding: 'utf8',
-      env: { ...process.env, LANG: 'en_US.UTF-8', BUDGET_DESK_CONFIG_DIR: config },
-    });
+    const english = runCli(['template', 'check', broken], work, { LANG: 'en_US.UTF-8', BUDGET_DESK_CONFIG_DIR: config });
     expect(english.stderr).toContain('has no table with id "state-capitol"');
     expect(english.stderr).not.toContain('    at ');
   });
