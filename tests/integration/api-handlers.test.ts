@@ -134,9 +134,9 @@ describe('workbooks', () => {
       code: 'store:exists',
       params: { path: join(dataDir, 'a.budget') },
     });
-    expect(await failed('workbook.create', { path: join(root, 'no-such-folder', 'b'), department })).toEqual({
+    expect(await failed('workbook.create', { path: join(dataDir, 'no-such-folder', 'b'), department })).toEqual({
       code: 'store:folderMissing',
-      params: { folder: join(root, 'no-such-folder') },
+      params: { folder: join(dataDir, 'no-such-folder') },
     });
   });
 

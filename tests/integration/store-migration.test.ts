@@ -89,7 +89,8 @@ describe('schema migration', () => {
 
     const db = new Database(path, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Switched to a rollback journal on open (issue 15): the file alone holds every committed edit.
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare("SELECT note FROM budget_lines WHERE id = 'b1'").pluck().get()).toBe('新备注');
     db.close();

@@ -47,7 +47,7 @@ const setup: Edit[] = [
   { op: 'put', collection: 'incomeLines', record: incomeLine('i1', { functionCode: '2101501' }) },
   { op: 'put', collection: 'budgetLines', record: budgetLine('b1', { note: '基本工资' }) },
   { op: 'put', collection: 'budgetLines', record: budgetLine('b2', { nature: 'project', projectId: 'p1', amount: -5 }) },
-  { op: 'put', collection: 'budgetLines', record: budgetLine('b3', { unitId: 'u2', amount: 9_007_199_254_740_991 }) },
+  { op: 'put', collection: 'budgetLines', record: budgetLine('b3', { unitId: 'u2', amount: 99_999_999_999_999 }) },
 ];
 
 describe('WorkbookStore round trip', () => {
@@ -89,7 +89,7 @@ describe('WorkbookStore round trip', () => {
     expect(third.workbook.budgetLines.map((line) => [line.id, line.amount])).toEqual([
       ['b1', 123_456],
       ['b2', -5],
-      ['b3', 9_007_199_254_740_991],
+      ['b3', 99_999_999_999_999],
     ]);
     expect(third.redo()).toBe(true);
     expect(third.redo()).toBe(true);
@@ -229,8 +229,9 @@ describe('WorkbookStore round trip', () => {
     const zh = createI18n('zh-CN');
     const en = createI18n('en');
     expect(Object.keys(zhStore).sort()).toEqual(Object.keys(enStore).sort());
-    const locked = new UserError('store:locked', { pid: 1234, host: 'foo' });
-    expect(zh.t(locked.code, locked.params)).toBe('这个文件已在别处打开（进程 1234，主机 foo），请先在那里关闭。');
+    const locked = new UserError('store:locked', { pid: 1234, host: 'foo', lockFile: 'x.budget.lock' });
+    expect(zh.t(locked.code, locked.params)).toBe('这个文件已在别处打开（进程 1234，主机 foo），请先在那里关闭。如果那里的程序已无响应，结束该进程后即可打开；锁文件是 x.budget.lock。');
+    expect(en.t(locked.code, locked.params)).toContain('the lock file is x.budget.lock');
     const row = { context: 'row', path: 'x.budget', table: 'budget_lines', row: 3, field: 'amount', detail: 'bad' };
     expect(zh.t('store:damaged', row)).toContain('budget_lines 第 3 行的 amount');
     expect(en.t('store:damaged', row)).toContain('table budget_lines row 3 has an invalid amount');

@@ -6,7 +6,7 @@ import { projectChoices, type ProjectChoice } from './carry-forward';
 import { workbookFigures } from './figures';
 import type { SheetGrid } from './grid';
 import { judgeIdentity, type PriorMessage, type SourceIdentity } from './identity';
-import type { Scope } from './keys';
+import { CODE_KEY_PATTERN, type Scope } from './keys';
 import { recognizeExcel, type SheetResult } from './recognize';
 
 /**
@@ -66,8 +66,17 @@ export function previewFromWorkbook(target: Target, last: Workbook, fileName: st
   };
 }
 
-/** Last year's published Excel as the source. */
-export function previewFromExcel(target: Target, grids: readonly SheetGrid[], fileName: string): PriorPreview {
+export interface ExcelSourceFacts {
+  /** Sheets the file lists but could not be read (a part missing from the zip): the import is refused. */
+  unreadableSheets?: readonly string[];
+}
+
+/**
+ * Last year's published Excel as the source. Given this year's whole workbook (not only its
+ * department and settings), figures about 10,000 times this year's — or a 10,000th of them — are
+ * noted: the mark of a 万元 table read as 元, or the other way round.
+ */
+export function previewFromExcel(target: Target | Workbook, grids: readonly SheetGrid[], fileName: string, facts: ExcelSourceFacts = {}): PriorPreview {
   const recognition = recognizeExcel(grids, {
     // The workbook's own template (a county variant, say) is recognized beside the built-ins.
     templates: withOwn(Object.values(TEMPLATES), templateForWorkbook(target)),
@@ -76,6 +85,10 @@ export function previewFromExcel(target: Target, grids: readonly SheetGrid[], fi
   });
   const verdict = judgeIdentity(target.department, recognition.identity);
   const problems = [...verdict.problems];
+  const unreadable = facts.unreadableSheets ?? [];
+  if (unreadable.length > 0) {
+    problems.push({ code: 'prior:sheetsUnreadable', params: { fileName, count: unreadable.length, names: unreadable.slice(0, 10).join('、') } });
+  }
   const recognized = recognition.sheets.filter((sheet) => sheet.status === 'recognized');
   if (recognized.length === 0) {
     problems.push({ code: 'prior:noTableRecognized', params: { fileName, sheets: grids.length, names: grids.map((grid) => grid.name).slice(0, 10).join('、') } });
@@ -94,9 +107,29 @@ export function previewFromExcel(target: Target, grids: readonly SheetGrid[], fi
     sheets: recognition.sheets,
     projects: excelProjects(recognition.sheets),
     problems,
-    notes: [...verdict.notes, ...recognition.notes, ...scopeNotes(figures)],
+    notes: [...verdict.notes, ...recognition.notes, ...scopeNotes(figures), ...scaleNotes(target, figures)],
     replaces: replaced(target.priorYear, values),
   };
+}
+
+/** A year-on-year ratio this far from 1 (either way) is a unit read wrongly, not a budget that changed. */
+const SCALE_SUSPECT = { low: 2_000, high: 50_000 };
+
+/** Figures about 10^4 off the same figures of this year's workbook, where it already holds some. */
+function scaleNotes(target: Target | Workbook, figures: PreviewFigure[]): PriorMessage[] {
+  if (!('budgetLines' in target) || (target.budgetLines.length === 0 && target.incomeLines.length === 0)) return [];
+  const template = templateForWorkbook(target);
+  const current = workbookFigures(target, template?.conventions.operatingCostUnits ?? 'all');
+  const off: { key: string; ratio: number }[] = [];
+  for (const figure of figures) {
+    const now = current[figure.key];
+    if (now === undefined || now === 0 || figure.fen === 0 || CODE_KEY_PATTERN.test(figure.key)) continue;
+    const ratio = Math.abs(figure.fen / now);
+    if ((ratio >= SCALE_SUSPECT.low && ratio <= SCALE_SUSPECT.high) || (ratio <= 1 / SCALE_SUSPECT.low && ratio >= 1 / SCALE_SUSPECT.high)) off.push({ key: figure.key, ratio });
+  }
+  if (off.length === 0) return [];
+  const larger = off.filter((item) => item.ratio > 1).length >= off.length / 2;
+  return [{ code: larger ? 'prior:note.scaleOff_larger' : 'prior:note.scaleOff_smaller', params: { count: off.length, keys: off.slice(0, 8).map((item) => item.key).join(', ') } }];
 }
 
 /** The prior-year part of the workbook after the import. */

@@ -31,6 +31,7 @@ import {
 } from './export';
 import { createNewYear, importPrior, previewPrior, previewPriorForNewYear, type PriorSource } from './prior';
 import { RecentFiles } from './recent-files';
+import { confinedPath } from './export/files';
 import { WorkbookStore } from './store';
 import { TemplateLibrary } from './templates/library';
 import { templateHandlers } from './templates/handlers';
@@ -81,6 +82,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
   const templates = new TemplateLibrary(deps.configDir);
   let current: WorkbookStore | null = null;
   const exportJobs = new ExportJobs<ExportOutcome>();
+  // Browser mode has no save dialog to show where a file goes: it writes only inside the data folder.
+  const writeRoot = deps.transport === 'web' ? deps.dataDir : null;
 
   const openStore = (): WorkbookStore => {
     if (!current) throw new UserError('app:error.noWorkbookOpen');
@@ -113,7 +116,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
 
     'workbook.create': async ({ path, department, entryUnit }) => {
       // The store refuses an existing file (store:exists) and a missing folder (store:folderMissing).
-      const target = resolveWorkbookPath(path, deps.dataDir, true);
+      const target = resolveWorkbookPath(path, deps.dataDir, true, writeRoot);
       const store = WorkbookStore.create(target, { department: { ...department, publishedOn: '' }, entryUnit });
       return switchTo(store);
     },
@@ -190,14 +193,14 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
 
     'export.xlsx': async ({ path, template }) => {
       const workbook = openStore().workbook;
-      const target = resolveExportPath(path, deps.dataDir, '.xlsx');
+      const target = resolveExportPath(path, deps.dataDir, '.xlsx', writeRoot);
       const { xlsx } = await exportFiles(workbook, templates.forWorkbook(workbook, template).template, { xlsx: target });
       return { path: target, bytes: xlsx?.bytes ?? 0, sheets: xlsx?.sheets ?? [] };
     },
 
     'export.pdf': async ({ path, template }) => {
       const workbook = openStore().workbook;
-      const target = resolveExportPath(path, deps.dataDir, '.pdf');
+      const target = resolveExportPath(path, deps.dataDir, '.pdf', writeRoot);
       const { pdf } = await exportFiles(workbook, templates.forWorkbook(workbook, template).template, { pdf: target }, { printer: deps.pdfPrinter });
       return { path: target, bytes: pdf?.bytes ?? 0, pages: pdf?.pages ?? 0, contentsPages: pdf?.contentsPages ?? {} };
     },
@@ -211,7 +214,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
     'export.start': async ({ kind, path, template }) => {
       const workbook = openStore().workbook;
       const spec = templates.forWorkbook(workbook, template).template;
-      const target = resolveExportPath(path, deps.dataDir, EXPORT_EXTENSIONS[kind]);
+      const target = resolveExportPath(path, deps.dataDir, EXPORT_EXTENSIONS[kind], writeRoot);
       const jobId = exportJobs.start((control) => runExport(kind, workbook, spec, target, { ...control, printer: deps.pdfPrinter }));
       return { jobId, path: target };
     },
@@ -243,7 +246,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
     'prior.newYear': async ({ sourcePath, path, continuingProjects, entryUnit }) => {
       const { store, report } = createNewYear({
         sourcePath: resolveWorkbookPath(sourcePath, deps.dataDir, false),
-        targetPath: resolveWorkbookPath(path, deps.dataDir, true),
+        targetPath: resolveWorkbookPath(path, deps.dataDir, true, writeRoot),
         continuingProjects,
         entryUnit,
       });
@@ -295,15 +298,17 @@ function summarize(store: WorkbookStore): WorkbookSummary {
 /**
  * What the clerk typed → an absolute file path. "~/" means the home folder; a relative path lives
  * in the data folder; a name without extension gets ".budget" (when opening, only if the bare
- * name does not exist).
+ * name does not exist). With `confineTo` (browser mode, for a file about to be written), a path
+ * outside that folder — "../", an absolute path, a link leading out — is refused (errors:outsideDataFolder).
  */
-export function resolveWorkbookPath(input: string, dataDir: string | null, creating: boolean): string {
+export function resolveWorkbookPath(input: string, dataDir: string | null, creating: boolean, confineTo: string | null = null): string {
   let text = input.trim();
   if (text === '~' || text.startsWith('~/')) text = homedir() + text.slice(1);
   const absolute = isAbsolute(text) ? resolve(text) : resolve(dataDir ?? process.cwd(), text);
-  if (extname(absolute) !== '') return absolute;
-  if (!creating && existsSync(absolute)) return absolute;
-  return absolute + WORKBOOK_EXTENSION;
+  const confine = (path: string) => (confineTo === null ? path : confinedPath(path, confineTo));
+  if (extname(absolute) !== '') return confine(absolute);
+  if (!creating && existsSync(absolute)) return confine(absolute);
+  return confine(absolute + WORKBOOK_EXTENSION);
 }
 
 export type ApiDispatch = (method: string, rawArgs: unknown) => Promise<ApiResponse<unknown>>;

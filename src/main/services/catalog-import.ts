@@ -3,6 +3,7 @@ import type { CatalogEntry, CatalogKind } from '../../core/model';
 import { parseDelimited } from '../../core/catalog/csv';
 import { entriesFromGrid, type GridRow, type ImportWarning } from '../../core/catalog/grid-import';
 import { UserError } from '../../shared/api';
+import { inspectXlsx } from './prior/xlsx-limits';
 
 export type { ImportWarning } from '../../core/catalog/grid-import';
 
@@ -59,6 +60,8 @@ function decodeText(fileName: string, bytes: Uint8Array): string {
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<GridRow[]> {
+  // Bounded before exceljs sees it: one merge over the whole sheet would exhaust memory.
+  inspectXlsx(bytes, fileName, 'catalog');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -71,7 +74,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<GridRow[]>
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
-    for (let column = 1; column <= width; column++) cells.push(cellText(row.getCell(column).value));
+    for (let column = 1; column <= width; column++) cells.push(cellText(row.getCell(column).value).slice(0, 32_767));
     rows.push({ number, cells });
   });
   return rows;

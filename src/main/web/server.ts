@@ -53,7 +53,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!hosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Forbidden: unexpected Host header.');
-    const pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    let pathname: string;
+    try {
+      pathname = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    } catch {
+      // "//", "//x:99999/": not a path at all.
+      return sendText(response, 400, 'Bad request: the address is not a valid path.');
+    }
     if (!pathname.startsWith(API_PREFIX)) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
       return staticFiles.serve(pathname, request.method === 'HEAD', response);
@@ -62,7 +68,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const origin = request.headers.origin;
     if (origin !== undefined && !origins.has(origin)) return sendJson(response, 403, failure('app:error.accessDenied'));
     if (!tokenMatches(token, headerValue(request.headers[TOKEN_HEADER]))) return sendJson(response, 401, failure('app:error.accessDenied'));
-    const method = decodeURIComponent(pathname.slice(API_PREFIX.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(pathname.slice(API_PREFIX.length));
+    } catch {
+      // A malformed escape ("/api/%E0%A4%A") is the client's mistake, not ours: 400, no stack trace.
+      return sendJson(response, 400, failure('errors:invalidArguments', { detail: 'the method name is not a valid URL path' }));
+    }
     if (!isApiMethodName(method)) {
       return sendJson(response, 404, failure('errors:invalidArguments', { detail: `unknown method "${method}"` }));
     }

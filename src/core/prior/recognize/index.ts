@@ -52,7 +52,15 @@ export interface ExcelRecognition {
 
 const SCOPE_RANK: Record<Scope, number> = { exact: 0, withoutCarryOver: 1, generalBudgetOnly: 2 };
 
-export function recognizeExcel(grids: readonly SheetGrid[], options: RecognizeOptions): ExcelRecognition {
+/**
+ * The most of a cell recognition reads. Titles, labels, codes and amounts are short; a published
+ * indicator's text runs to a few hundred characters. Cutting every cell here, once, keeps every
+ * later pass (each table of each template looks at the same cells) linear in the sheet's size.
+ */
+export const MAX_CELL_CHARS = 2_000;
+
+export function recognizeExcel(input: readonly SheetGrid[], options: RecognizeOptions): ExcelRecognition {
+  const grids = input.map(capCells);
   const sheets = grids.map((grid) => ({ grid, layout: sheetLayout(grid), empty: grid.rows.every((row) => row.every((text) => text.trim() === '')) }));
   const template = chooseTemplate(sheets, options);
   const matches = sheets.map(({ grid, layout, empty }) => (template && !empty ? matchSheet(grid, layout, template) : null));
@@ -65,7 +73,16 @@ export function recognizeExcel(grids: readonly SheetGrid[], options: RecognizeOp
   const displayUnit: MoneyUnit = template?.money.unit ?? 'wan';
   const identity = identityOf(matches.filter((match): match is TableMatch => match !== null), notes);
   const figures = mergeFigures(results, notes, displayUnit);
+  const stated = results.filter((result) => result.status === 'recognized' && result.unitStated);
+  if (new Set(stated.map((result) => result.unit)).size > 1) {
+    notes.push({ code: 'prior:note.unitsDiffer', params: { sheets: stated.map((result) => `${result.sheet}（${unitName(result.unit ?? 'wan')}）`).join('、') } });
+  }
   return { templateId: template?.id ?? null, identity, sheets: results, figures, notes };
+}
+
+function capCells(grid: SheetGrid): SheetGrid {
+  if (!grid.rows.some((row) => row.some((text) => text.length > MAX_CELL_CHARS))) return grid;
+  return { ...grid, rows: grid.rows.map((row) => row.map((text) => (text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text))) };
 }
 
 function unrecognized(sheet: string, empty: boolean): SheetResult {

@@ -132,6 +132,14 @@ interface TitleCandidate {
   year: number | null;
 }
 
+/**
+ * The longest cell text read as a title or a statement ("单位：万元", "部门名称：…"); a longer cell
+ * is prose or noise. Together with the bounded placeholders below, this keeps matching linear.
+ */
+const MAX_TITLE_CHARS = 200;
+/** What a placeholder in a title or meta line ({departmentName} …) may stand for, at most. */
+const PLACEHOLDER = '.{1,80}?';
+
 /** The cell above the header that reads most like the table's title. */
 function bestTitle(rows: string[][], limit: number, title: string): TitleCandidate | null {
   if (title.trim() === '') return null;
@@ -140,8 +148,9 @@ function bestTitle(rows: string[][], limit: number, title: string): TitleCandida
   let best: TitleCandidate | null = null;
   for (let row = 0; row < limit; row += 1) {
     for (const cell of new Set(rows[row] ?? [])) {
+      if (cell.length > MAX_TITLE_CHARS * 4) continue;
       const text = normalizeText(cell);
-      if (text.length < 2) continue;
+      if (text.length < 2 || text.length > MAX_TITLE_CHARS) continue;
       const match = pattern.exec(text);
       const score = match ? 1 : textSimilarity(text.replace(/\d{4}/g, ''), plain);
       const year = match?.groups?.year ? Number(match.groups.year) : null;
@@ -151,12 +160,16 @@ function bestTitle(rows: string[][], limit: number, title: string): TitleCandida
   return best && best.score >= 0.6 ? best : null;
 }
 
+/**
+ * The title as a pattern: placeholders stand for at most PLACEHOLDER characters, and the title may
+ * sit inside a longer cell ("附表1 2024年…表（万元）"), which is at most MAX_TITLE_CHARS long.
+ */
 function titlePattern(title: string): RegExp {
   const source = normalizeText(title)
     .split(/(\{\w+\})/)
     .map((part) => {
       if (part === '{year}') return '(?<year>\\d{4})';
-      if (/^\{\w+\}$/.test(part)) return '.+?';
+      if (/^\{\w+\}$/.test(part)) return PLACEHOLDER;
       return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
     })
     .join('');
@@ -176,7 +189,11 @@ function statementsAbove(rows: string[][], dataFrom: number, table: TableSpec, t
   const cells = rows.slice(0, dataFrom).flatMap((row) => [...new Set(row)]).filter((text) => text.trim() !== '' && text.trim() !== title);
   const metaPatterns = table.meta.filter((line) => /\{(year|departmentName|departmentCode)\}/.test(line)).map(metaPattern);
   // "预算年度：2024　单位：万元" states two things in one cell: try the cell and its parts.
-  const texts = cells.flatMap((cell) => [cell, ...cell.split(/\u3000+|\s{2,}/)]).map(normalizeText).filter((text) => text !== '');
+  const texts = cells
+    .filter((cell) => cell.length <= MAX_TITLE_CHARS * 4)
+    .flatMap((cell) => [cell, ...cell.split(/\u3000+|\s{2,}/)])
+    .map(normalizeText)
+    .filter((text) => text !== '' && text.length <= MAX_TITLE_CHARS);
   for (const text of texts) {
     for (const pattern of metaPatterns) {
       const groups = pattern.exec(text)?.groups;
@@ -196,8 +213,8 @@ function metaPattern(line: string): RegExp {
     .map((part) => {
       if (part === '{year}') return '(?<year>\\d{4})';
       if (part === '{departmentCode}') return '(?<departmentCode>\\d+)';
-      if (part === '{departmentName}') return '(?<departmentName>.+?)';
-      if (/^\{\w+\}$/.test(part)) return '.*?';
+      if (part === '{departmentName}') return `(?<departmentName>${PLACEHOLDER})`;
+      if (/^\{\w+\}$/.test(part)) return '.{0,80}?';
       return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
     })
     .join('');

@@ -1,12 +1,13 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Workbook } from '../../../core/model';
 import { previewFromExcel, previewFromWorkbook, priorYearOf, type PriorPreview } from '../../../core/prior/preview';
 import { UserError } from '../../../shared/api';
-import { fileError } from '../store/file-header';
+import { fileError, openRegular, readRegularFile } from '../store/file-header';
 import type { WorkbookStore } from '../store';
 import { readWorkbookBytes, readWorkbookReadOnly } from './read-workbook';
-import { containerKind, readXlsxGrids } from './read-xlsx';
+import { containerKind, readXlsxSheets } from './read-xlsx';
+import { XLSX_LIMITS } from './xlsx-limits';
 
 /**
  * Last year's figures into this year's workbook, from last year's workbook or its published
@@ -25,8 +26,9 @@ export async function previewPrior(target: Workbook, source: PriorSource): Promi
     const last = 'path' in source ? readWorkbookReadOnly(source.path) : readWorkbookBytes(source.bytes, source.fileName);
     return previewFromWorkbook(target, last, fileName);
   }
-  const bytes = 'path' in source ? readWhole(source.path) : source.bytes;
-  return previewFromExcel(target, await readXlsxGrids(bytes, fileName), fileName);
+  const bytes = 'path' in source ? readWhole(source.path, fileName) : source.bytes;
+  const { grids, unreadable } = await readXlsxSheets(bytes, fileName);
+  return previewFromExcel(target, grids, fileName, { unreadableSheets: unreadable });
 }
 
 /**
@@ -62,10 +64,11 @@ function sourceKind(source: PriorSource): 'workbook' | 'excel' {
   throw new UserError('prior:unsupportedFile', { fileName: 'path' in source ? source.path : source.fileName });
 }
 
+/** The first bytes, from a regular file only: a named pipe in the folder must not block the call. */
 function readHead(path: string): Uint8Array {
   const head = Buffer.alloc(16);
   try {
-    const fd = openSync(path, 'r');
+    const fd = openRegular(path);
     try {
       const read = readSync(fd, head, 0, head.length, 0);
       return head.subarray(0, read);
@@ -77,10 +80,14 @@ function readHead(path: string): Uint8Array {
   }
 }
 
-function readWhole(path: string): Uint8Array {
+function readWhole(path: string, fileName: string): Uint8Array {
   try {
-    return readFileSync(path);
+    return readRegularFile(path, XLSX_LIMITS.fileBytes);
   } catch (error) {
+    if ((error as { code?: string }).code === 'EFBIG') {
+      const size = (error as { size?: number }).size ?? 0;
+      throw new UserError('prior:xlsx.fileTooLarge', { fileName, size: `${Math.round(size / 1024 / 102.4) / 10} MB`, limit: `${XLSX_LIMITS.fileBytes / 1024 / 1024} MB` });
+    }
     throw fileError(path, error);
   }
 }

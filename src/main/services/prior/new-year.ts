@@ -54,7 +54,7 @@ export function createNewYear(request: NewYearRequest, options: StoreOptions = {
   } catch (error) {
     // The file was created a moment ago and holds nothing yet: take it away so a retry can use the name.
     store.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${store.path}${suffix}`, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${store.path}${suffix}`, { force: true });
     throw error;
   }
   return {

@@ -1,26 +1,38 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, SheetGrid } from '../../../core/prior/grid';
 import { UserError } from '../../../shared/api';
+import { inspectXlsx } from './xlsx-limits';
 
 /**
  * Reads an .xlsx into grids of cell text for recognition. Numbers become exact decimal strings
  * ("5497.6"), formulas their cached result, rich text its plain text. Files that are not a
  * readable .xlsx are refused before anything else happens: an Excel 97–2003 .xls, a
- * password-protected workbook (both are OLE compound files), or anything damaged.
+ * password-protected workbook (both are OLE compound files), anything damaged, and anything
+ * past the limits of xlsx-limits.ts (checked before exceljs sees a byte). `unreadable` names the
+ * sheets the workbook lists that the file does not hold (exceljs would drop them silently).
  */
-export async function readXlsxGrids(bytes: Uint8Array, fileName: string): Promise<SheetGrid[]> {
+export async function readXlsxSheets(bytes: Uint8Array, fileName: string): Promise<{ grids: SheetGrid[]; unreadable: string[] }> {
   const kind = containerKind(bytes);
   if (kind === 'encrypted') throw new UserError('prior:encryptedXlsx', { fileName });
   if (kind === 'legacy') throw new UserError('prior:legacyXls', { fileName });
   if (kind !== 'zip') throw new UserError('prior:damagedXlsx', { fileName, detail: 'not a zip container' });
+  const inspection = inspectXlsx(bytes, fileName, 'prior');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(toArrayBuffer(bytes));
   } catch (error) {
     throw new UserError('prior:damagedXlsx', { fileName, detail: error instanceof Error ? error.message.slice(0, 200) : String(error) });
   }
-  return workbook.worksheets.map(sheetGrid);
+  return { grids: workbook.worksheets.map(sheetGrid), unreadable: inspection.sheets.filter((sheet) => sheet.missing).map((sheet) => sheet.name) };
 }
+
+/** The grids alone (see readXlsxSheets; a caller that must know of missing sheets uses that). */
+export async function readXlsxGrids(bytes: Uint8Array, fileName: string): Promise<SheetGrid[]> {
+  return (await readXlsxSheets(bytes, fileName)).grids;
+}
+
+/** Excel's own limit on a cell's text; a longer one only comes from a file made to be hostile. */
+export const MAX_CELL_TEXT = 32_767;
 
 type ContainerKind = 'zip' | 'encrypted' | 'legacy' | 'unknown';
 
@@ -47,7 +59,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       // Only a merged area's top-left cell holds its value; exceljs echoes it in the others.
       if (cell.isMerged && cell.master.address !== cell.address) return;
-      const text = cellValueText(cell.value);
+      const text = cellValueText(cell.value).slice(0, MAX_CELL_TEXT);
       if (text === '') return;
       while (cells.length < columnNumber - 1) cells.push('');
       cells[columnNumber - 1] = text;

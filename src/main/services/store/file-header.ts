@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../../../shared/api';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
@@ -25,9 +25,9 @@ export function checkHeader(path: string): FileHeader {
   let fileSize: number;
   let read: number;
   try {
-    fileSize = statSync(path).size;
-    const fd = openSync(path, 'r');
+    const fd = openRegular(path);
     try {
+      fileSize = fstatSync(fd).size;
       read = readSync(fd, bytes, 0, HEADER_SIZE, 0);
     } finally {
       closeSync(fd);
@@ -84,10 +84,55 @@ export function openSnapshot(path: string, bytes: Buffer): Database.Database {
 }
 
 export function fileError(path: string, error: unknown): UserError {
+  if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return new UserError('store:notFound', { path });
+  if (code === NOT_REGULAR || code === 'EISDIR') return new UserError('store:notAFile', { path });
   if (code === 'EACCES' || code === 'EPERM') return new UserError('store:noAccess', { path });
+  if (code === 'EROFS') return new UserError('store:readOnly', { path });
   return new UserError('store:ioError', { path, detail: errorText(error) });
+}
+
+/** The error code `openRegular` fails with for a folder, a named pipe, a device or a socket. */
+export const NOT_REGULAR = 'ENOTREGULAR';
+
+/**
+ * Opens a file for reading only if it is a regular file. The open itself does not wait (a named
+ * pipe without a writer would block a plain open for ever); anything but a regular file is closed
+ * again and refused with an error whose code is NOT_REGULAR. Returns the descriptor.
+ */
+export function openRegular(path: string): number {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let regular = false;
+  try {
+    regular = fstatSync(fd).isFile();
+  } finally {
+    if (!regular) closeSync(fd);
+  }
+  if (!regular) throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_REGULAR });
+  return fd;
+}
+
+/**
+ * A regular file's bytes (see openRegular). With `limit`, a file larger than that fails with an
+ * error whose code is 'EFBIG' before anything is read.
+ */
+export function readRegularFile(path: string, limit?: number): Buffer {
+  const fd = openRegular(path);
+  try {
+    const size = fstatSync(fd).size;
+    if (limit !== undefined && size > limit) throw Object.assign(new Error(`${path} is ${size} bytes, more than ${limit}`), { code: 'EFBIG', size });
+    const bytes = Buffer.alloc(size);
+    let offset = 0;
+    while (offset < size) {
+      const read = readSync(fd, bytes, offset, size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return offset === size ? bytes : bytes.subarray(0, offset);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function errorText(error: unknown): string {

@@ -143,6 +143,17 @@ CREATE TABLE drafts (
 ) STRICT;
 `;
 
+/**
+ * Version 6: projects gained the facts their performance forms print: 项目负责人, 联系电话 and the planned
+ * start and end (ISO month or date). Empty means not given.
+ */
+const V6 = `
+ALTER TABLE projects ADD COLUMN manager TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN planned_start TEXT NOT NULL DEFAULT '';
+ALTER TABLE projects ADD COLUMN planned_end TEXT NOT NULL DEFAULT '';
+`;
+
 /** Every step from an empty file; a new workbook runs them all, an old one the rest. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial layout', sql: V1 },
@@ -150,6 +161,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, description: 'units.grade, units.funding_form', sql: V3 },
   { version: 4, description: 'singletons basicProcurement, texts.blocks', sql: V4 },
   { version: 5, description: 'drafts', sql: V5 },
+  { version: 6, description: 'projects.manager, phone, planned_start, planned_end', sql: V6 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

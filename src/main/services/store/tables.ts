@@ -101,6 +101,10 @@ const projects: CollectionTable<Project> = {
     'continuing',
     'procurement',
     'performance',
+    'manager',
+    'phone',
+    'planned_start',
+    'planned_end',
   ],
   toRow: (project) => [
     project.code,
@@ -115,6 +119,10 @@ const projects: CollectionTable<Project> = {
     project.continuing ? 1 : 0,
     JSON.stringify(project.procurement),
     JSON.stringify(project.performance),
+    project.manager ?? '',
+    project.phone ?? '',
+    project.plannedStart ?? '',
+    project.plannedEnd ?? '',
   ],
   fromRow: (row) => ({
     id: str(row[0]),
@@ -128,6 +136,11 @@ const projects: CollectionTable<Project> = {
     continuing: row[10] === 1,
     procurement: JSON.parse(str(row[11])) as Project['procurement'],
     performance: JSON.parse(str(row[12])) as Project['performance'],
+    // Absent rather than empty, as in the interchange form.
+    ...(str(row[13]) ? { manager: str(row[13]) } : {}),
+    ...(str(row[14]) ? { phone: str(row[14]) } : {}),
+    ...(str(row[15]) ? { plannedStart: str(row[15]) } : {}),
+    ...(str(row[16]) ? { plannedEnd: str(row[16]) } : {}),
   }),
   schema: modelSchemas.project,
 };

@@ -1,5 +1,5 @@
 import { COLLECTIONS, SINGLETONS, type CollectionName, type Edit } from '../../../core/edits';
-import { modelSchemas } from '../../../core/interchange';
+import { illFormedTextPath, MAX_WORKBOOK_FEN, modelSchemas, moneyMagnitude } from '../../../core/interchange';
 import type { Workbook } from '../../../core/model';
 import { UserError } from '../../../shared/api';
 import { SINGLETON_SCHEMAS } from './load';
@@ -16,6 +16,13 @@ export function validateEdits(edits: readonly unknown[]): asserts edits is Edit[
   edits.forEach((value, index) => {
     const edit = value as Partial<Record<string, unknown>> | null;
     if (typeof edit !== 'object' || edit === null) throw invalid(index, '?', { field: 'op', detail: 'not an edit' });
+    // SQLite (and any file) would store a lone surrogate as U+FFFD: memory and file would disagree.
+    const illFormed = illFormedTextPath(edit);
+    if (illFormed !== null) {
+      const record = edit.record as { id?: unknown } | undefined;
+      const target = edit.op === 'set' ? String(edit.key) : `${String(edit.collection)}/${typeof record?.id === 'string' ? record.id : '?'}`;
+      throw invalid(index, target, { context: 'illFormedText', field: illFormed.replace(/^(record|value)\.?/, '') });
+    }
     if (edit.op === 'set') {
       const key = edit.key as string;
       if (!(SINGLETONS as readonly string[]).includes(key)) throw invalid(index, String(key), { field: 'key', detail: 'unknown key' });
@@ -71,8 +78,12 @@ export function checkReferences(workbook: Workbook, edits: readonly Edit[]): voi
   const projectIds = new Set(workbook.projects.map((project) => project.id));
   if (basicProcurementSet !== null) {
     const index: number = basicProcurementSet;
+    const groupIds = new Set<string>();
     for (const group of workbook.basicProcurement) {
       if (!unitIds.has(group.unitId)) throw invalid(index, `basicProcurement/${group.id}`, { context: 'reference', field: 'unitId', value: group.unitId });
+      // As the interchange format refuses it: two groups of one id.
+      if (groupIds.has(group.id)) throw invalid(index, `basicProcurement/${group.id}`, { field: 'id', detail: `duplicate id "${group.id}"` });
+      groupIds.add(group.id);
     }
   }
   for (const [collection, ids] of lastPut) {
@@ -102,6 +113,23 @@ function countUsers(workbook: Workbook, collection: 'units' | 'projects', id: st
   );
 }
 
+/**
+ * Amounts may not add up beyond MAX_WORKBOOK_FEN (this year's facts, and last year's figures, each):
+ * below it every total is exact. `edits` null checks a whole workbook (replaceAll, createWith).
+ */
+export function checkTotals(workbook: Workbook, edits: readonly Edit[] | null): void {
+  const magnitude = moneyMagnitude(workbook);
+  const over = magnitude.current > MAX_WORKBOOK_FEN ? magnitude.current : magnitude.prior > MAX_WORKBOOK_FEN ? magnitude.prior : null;
+  if (over === null) return;
+  const params = { context: 'tooLarge', total: formatYuan(over), limit: formatYuan(MAX_WORKBOOK_FEN) };
+  if (edits === null) throw new UserError('store:invalidWorkbook', params);
+  throw new UserError('store:invalidEdit', params);
+}
+
+function formatYuan(fen: number): string {
+  return (fen / 100).toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
+
 /** Checks a whole workbook (for replaceAll): model schemas, unique ids, references. */
 export function validateWorkbook(workbook: unknown): asserts workbook is Workbook {
   const checked = modelSchemas.workbook.safeParse(workbook);
@@ -110,6 +138,13 @@ export function validateWorkbook(workbook: unknown): asserts workbook is Workboo
     throw new UserError('store:invalidWorkbook', { field: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? 'invalid' });
   }
   const value = workbook as Workbook;
+  const illFormed = illFormedTextPath(value);
+  if (illFormed !== null) throw new UserError('store:invalidWorkbook', { context: 'illFormedText', field: illFormed });
+  const groupIds = new Set<string>();
+  value.basicProcurement.forEach((group, index) => {
+    if (groupIds.has(group.id)) throw new UserError('store:invalidWorkbook', { field: `basicProcurement[${index}].id`, detail: `duplicate id "${group.id}"` });
+    groupIds.add(group.id);
+  });
   for (const name of COLLECTIONS) {
     const seen = new Set<string>();
     (value[name] as { id: string }[]).forEach((record, index) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,12 +9,13 @@ import { emptyWorkbook, type Department, type Workbook } from '../../../core/mod
 import type { MoneyUnit } from '../../../core/money';
 import { UserError } from '../../../shared/api';
 import { backupWorkbook } from './backup';
-import { assertNotTruncated, checkHeader, errorText, fileError, openSnapshot } from './file-header';
+import { assertNotTruncated, checkHeader, errorText, fileError, openSnapshot, readRegularFile } from './file-header';
 import { loadWorkbook, readDepartment, readRevision, type LoadedWorkbook } from './load';
 import { acquireLock, LINKS_UNSUPPORTED, lockedError, readLockHolder, type LockHandle } from './lock-file';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION } from './schema';
 import { appendStep, canRedo, canUndo, clearSteps, readStep, setCursor, type UndoPosition } from './undo-log';
-import { checkReferences, validateEdits, validateWorkbook } from './validate-edits';
+import { pendingSideFiles, withPrivateCopy } from './private-copy';
+import { checkReferences, checkTotals, validateEdits, validateWorkbook } from './validate-edits';
 import { writeChanges, writeWholeWorkbook } from './write-changes';
 
 export interface StoreOptions {
@@ -54,21 +55,37 @@ export class WorkbookStore {
   }
 
   static create(path: string, init: { department: Department; entryUnit?: MoneyUnit }, options: StoreOptions = {}): WorkbookStore {
-    const target = resolve(path);
     const department = modelSchemas.department.safeParse(init.department);
     if (!department.success) {
       const issue = department.error.issues[0];
       throw new UserError('store:invalidWorkbook', { field: `department.${issue?.path.join('.') ?? ''}`, detail: issue?.message ?? '' });
     }
+    const workbook = emptyWorkbook(init.department);
+    if (init.entryUnit) workbook.settings = { ...workbook.settings, entryUnit: init.entryUnit };
+    return WorkbookStore.#createFile(path, workbook, 0, options);
+  }
+
+  /**
+   * A new file holding `workbook` (a JSON import): validated first, then built whole under a
+   * temporary name and linked into place, so a failure leaves no file behind and a retry can use
+   * the name. Revision 1, as if an empty workbook had been created and replaced; no undo step.
+   */
+  static createWith(path: string, workbook: Workbook, options: StoreOptions = {}): WorkbookStore {
+    validateWorkbook(workbook);
+    checkTotals(workbook, null);
+    return WorkbookStore.#createFile(path, structuredClone(workbook), 1, options);
+  }
+
+  static #createFile(path: string, workbook: Workbook, revision: number, options: StoreOptions): WorkbookStore {
+    const target = resolve(path);
     if (!existsSync(dirname(target))) throw new UserError('store:folderMissing', { folder: dirname(target) });
     if (existsSync(target)) throw new UserError('store:exists', { path: target });
     const key = canonicalPath(target);
     const lock = takeLock(target, key, options);
     try {
       if (existsSync(target)) throw new UserError('store:exists', { path: target });
-      const workbook = emptyWorkbook(init.department);
-      if (init.entryUnit) workbook.settings = { ...workbook.settings, entryUnit: init.entryUnit };
-      buildNewFile(target, workbook, (options.now ?? systemClock)());
+      removeAbandonedBuilds(target);
+      buildNewFile(target, workbook, (options.now ?? systemClock)(), revision);
       return WorkbookStore.#openLocked(target, key, lock, options);
     } catch (error) {
       lock.release();
@@ -89,18 +106,31 @@ export class WorkbookStore {
     }
   }
 
-  /** Reads header facts without opening for writing or locking: for "recent files" and `info`. */
+  /**
+   * Reads header facts without opening for writing or locking: for "recent files" and `info`. The
+   * file is read from a copy of its bytes (in memory, or with its side files in a temporary folder),
+   * so nothing beside it is created — no -journal, -wal or -shm — even while another program holds it.
+   */
   static inspect(path: string): { schemaVersion: number; department: Department; revision: number } {
     const target = resolve(path);
     const live = openHere.get(canonicalPath(target));
     if (live && !live.#closed) return { schemaVersion: SCHEMA_VERSION, department: live.workbook.department, revision: live.revision };
     const header = checkHeader(target);
-    const db = hasPendingLog(target) ? openReader(target) : null;
-    const reader = db ?? openSnapshot(target, readBytes(target));
+    const read = (reader: Database.Database) => {
+      try {
+        return { schemaVersion: header.userVersion, department: readDepartment(reader, target), revision: readRevision(reader, target) };
+      } catch (error) {
+        throw asUserError(error, target);
+      }
+    };
+    if (pendingSideFiles(target).length > 0) {
+      return withPrivateCopy(target, read, (error) => {
+        throw asUserError(error, target);
+      });
+    }
+    const reader = openSnapshot(target, readBytes(target));
     try {
-      return { schemaVersion: header.userVersion, department: readDepartment(reader, target), revision: readRevision(reader, target) };
-    } catch (error) {
-      throw asUserError(error, target);
+      return read(reader);
     } finally {
       reader.close();
     }
@@ -111,7 +141,9 @@ export class WorkbookStore {
    * then open it for writing under SQLite's exclusive lock, back up and migrate if it is older.
    */
   static #openLocked(target: string, key: string, lock: LockHandle, options: StoreOptions): WorkbookStore {
-    const pendingLog = hasPendingLog(target);
+    // A rollback journal or write-ahead log beside the file: a commit was interrupted (or the file
+    // is held elsewhere); SQLite finishes or undoes it when the file is opened on disk.
+    const pendingLog = pendingSideFiles(target).length > 0;
     let loaded: LoadedWorkbook | null = null;
     if (!pendingLog) {
       const header = checkHeader(target);
@@ -121,15 +153,19 @@ export class WorkbookStore {
         verifyIntegrity(snapshot, target);
         if (header.userVersion === SCHEMA_VERSION) loaded = loadWorkbook(snapshot, target);
       } catch (error) {
-        throw asUserError(error, target);
+        const refusal = asUserError(error, target);
+        // A copy read while a holder the lock file does not name was saving can look damaged: say it is held.
+        if (refusal.code === 'store:damaged' && !sqliteLockIsFree(target)) throw lockedError(target, null);
+        throw refusal;
       } finally {
         snapshot.close();
       }
     }
+    assertWritable(target);
     const db = openWriter(target);
     try {
       const version = verifyIdentity(db, target);
-      // A file left with a write-ahead log (the program was killed) is checked after SQLite's recovery.
+      // A file left with a journal or log (the program was killed) is checked after SQLite's recovery.
       if (pendingLog) verifyIntegrity(db, target);
       if (version < SCHEMA_VERSION) backupWorkbook(db, target, `v${version}`);
       configure(db, target);
@@ -168,6 +204,7 @@ export class WorkbookStore {
     const owned = structuredClone(edits) as Edit[];
     const { workbook, inverse } = applyOrExplain(this.#workbook, owned);
     checkReferences(workbook, owned);
+    checkTotals(workbook, owned);
     const committedAt = this.#now().toISOString();
     const undo = this.#commit(() => {
       writeChanges(this.#db, workbook, owned);
@@ -207,12 +244,17 @@ export class WorkbookStore {
     else this.#db.prepare('INSERT INTO drafts (grid, value) VALUES (?, ?) ON CONFLICT (grid) DO UPDATE SET value = excluded.value').run(grid, JSON.stringify(value));
   }
 
-  /** Replaces everything (JSON import) in one transaction, after a backup copy; the undo log is cleared. */
+  /**
+   * Replaces everything (JSON import) in one transaction, after a backup copy; the undo log is
+   * cleared. A workbook never edited since it was created (revision 0) holds nothing to keep, so it
+   * gets no backup.
+   */
   replaceAll(workbook: Workbook): void {
     this.#assertOpen();
     validateWorkbook(workbook);
+    checkTotals(workbook, null);
     const owned = structuredClone(workbook);
-    backupWorkbook(this.#db, this.path, `r${this.#revision}`);
+    if (this.#revision > 0) backupWorkbook(this.#db, this.path, `r${this.#revision}`);
     const undo = this.#commit(() => {
       writeWholeWorkbook(this.#db, owned);
       // Drafts name records of the replaced workbook.
@@ -302,41 +344,66 @@ function canonicalPath(target: string): string {
 
 function takeLock(target: string, key: string, options: StoreOptions): LockHandle {
   try {
-    return acquireLock(target, { host: options.hostName ?? hostname(), now: options.now ?? systemClock, heldHere: openHere.has(key) });
+    return acquireLock(target, {
+      host: options.hostName ?? hostname(),
+      now: options.now ?? systemClock,
+      heldHere: openHere.has(key),
+      sqliteLockFree: () => !openHere.has(key) && sqliteLockIsFree(target),
+    });
   } catch (error) {
+    // The lock file cannot be written: the folder is read-only (a CD, a share mounted read-only, no permission).
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError('store:readOnly', { path: target, context: 'folder', folder: dirname(target) });
     throw asUserError(error, target);
-  }
-}
-
-function hasPendingLog(target: string): boolean {
-  try {
-    return statSync(`${target}-wal`).size > 0;
-  } catch {
-    return false;
   }
 }
 
 function readBytes(target: string): Buffer {
   try {
-    return readFileSync(target);
+    return readRegularFile(target);
   } catch (error) {
     throw fileError(target, error);
   }
 }
 
-/** For `inspect` of a file with a pending log: a plain read-only connection (fails while a holder is active). */
-function openReader(target: string): Database.Database | null {
+/**
+ * Whether anyone holds SQLite's lock on the file, found by trying to take it: opened as the writer
+ * opens it and closed again at once. (Taking it may finish SQLite's recovery of an interrupted
+ * commit, which the open that follows would do anyway.) 'unknown' when SQLite cannot lock the file
+ * at all (it is damaged, or no database): nobody is using it then either. A file that is not there
+ * yet is held by nobody.
+ */
+function probeSqliteLock(target: string): 'free' | 'held' | 'unknown' {
+  if (!existsSync(target)) return 'free';
+  let db: Database.Database;
   try {
-    const db = new Database(target, { readonly: true, fileMustExist: true, timeout: 0 });
-    try {
-      db.pragma('user_version', { simple: true });
-      return db;
-    } catch {
-      db.close();
-      return null;
-    }
+    db = new Database(target, { fileMustExist: true, timeout: 0 });
   } catch {
-    return null;
+    return 'unknown';
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return 'free';
+  } catch (error) {
+    return String((error as { code?: string }).code ?? '').startsWith('SQLITE_BUSY') ? 'held' : 'unknown';
+  } finally {
+    db.close();
+  }
+}
+
+function sqliteLockIsFree(target: string): boolean {
+  return probeSqliteLock(target) !== 'held';
+}
+
+/** A file this process may not write (read-only attribute, read-only drive) is refused by name, before SQLite says "disk I/O error". */
+function assertWritable(target: string): void {
+  try {
+    accessSync(target, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError('store:readOnly', { path: target });
+    throw fileError(target, error);
   }
 }
 
@@ -383,9 +450,15 @@ function verifyIntegrity(db: Database.Database, target: string): void {
   if (broken.length > 0) throw new UserError('store:damaged', { path: target, detail: `${broken.length} broken references` });
 }
 
+/**
+ * The durability settings (docs/workbook-file.md, "Durability"): a rollback journal, so that every
+ * committed edit is in the main file when the commit returns and the file alone is complete; each
+ * commit fsynced. A file written before (WAL) is switched over here: SQLite checkpoints its log into
+ * the file and removes it.
+ */
 function configure(db: Database.Database, target: string): void {
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new UserError('store:ioError', { path: target, detail: `journal_mode is ${String(mode)}` });
+  const mode = db.pragma('journal_mode = DELETE', { simple: true });
+  if (mode !== 'delete') throw new UserError('store:ioError', { path: target, detail: `journal_mode is ${String(mode)}` });
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
 }
@@ -402,15 +475,17 @@ function migrateOrRefuse(db: Database.Database, target: string, fromVersion: num
  * Writes a complete new workbook under a temporary name and links it into place, so the target
  * either does not exist or is a whole workbook, and an existing file is never overwritten.
  */
-function buildNewFile(target: string, workbook: Workbook, createdAt: Date): void {
+function buildNewFile(target: string, workbook: Workbook, createdAt: Date, revision: number): void {
   const temporary = `${target}.creating-${randomBytes(6).toString('hex')}`;
   try {
     const db = new Database(temporary);
     try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = FULL');
       db.pragma(`application_id = ${APPLICATION_ID}`);
       migrate(db, 0);
       db.transaction(() => {
-        db.prepare('INSERT INTO state (id, revision, undo_cursor, created_at) VALUES (1, 0, 0, ?)').run(createdAt.toISOString());
+        db.prepare('INSERT INTO state (id, revision, undo_cursor, created_at) VALUES (1, ?, 0, ?)').run(revision, createdAt.toISOString());
         writeWholeWorkbook(db, workbook);
       }).immediate();
     } finally {
@@ -427,10 +502,34 @@ function buildNewFile(target: string, workbook: Workbook, createdAt: Date): void
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError('store:exists', { path: target });
     throw asUserError(error, target);
   } finally {
+    for (const suffix of ['', '-journal']) {
+      try {
+        unlinkSync(`${temporary}${suffix}`);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+/**
+ * Temporary files of earlier builds of this target that a killed program left behind. Only a
+ * holder of the target's lock builds it, and we hold it now, so they are all abandoned.
+ */
+function removeAbandonedBuilds(target: string): void {
+  const prefix = `${basename(target)}.creating-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}(-journal|-wal|-shm)?$/.test(name.slice(prefix.length))) continue;
     try {
-      unlinkSync(temporary);
+      unlinkSync(join(dirname(target), name));
     } catch {
-      // already gone
+      // gone already, or not ours to remove
     }
   }
 }
@@ -469,6 +568,8 @@ function asUserError(error: unknown, target: string): UserError {
     return new UserError('store:damaged', { path: target, detail: errorText(error) });
   }
   if (code === 'SQLITE_BUSY') return lockedError(target, readLockHolder(target));
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return new UserError('store:noAccess', { path: target });
+  if (code === 'SQLITE_FULL') return new UserError('store:diskFull', { path: target });
+  if (code.startsWith('SQLITE_READONLY')) return new UserError('store:readOnly', { path: target });
+  if (code.startsWith('SQLITE_CANTOPEN')) return new UserError('store:noAccess', { path: target });
   return new UserError('store:ioError', { path: target, detail: errorText(error) });
 }
