@@ -187,8 +187,9 @@ test('renames a table and leaves one out with the simple-change form, saved as a
   const current = page.getByTestId('template-current');
   await expect(current).toContainText(CUSTOM_NAME);
   await expect(current).toContainText('henan-2024-county-custom');
-  await expect(page.getByTestId('template-source')).toContainText('只保存在本工作簿中');
-  await expect(page.getByTestId('template-row-henan-2024-county-custom')).toContainText('本工作簿');
+  // A template made here is kept in the templates folder as well, so switching away never loses it.
+  await expect(page.getByTestId('template-source')).toContainText('来自模板文件夹');
+  await expect(page.getByTestId('template-row-henan-2024-county-custom')).toContainText('模板文件夹');
 });
 
 test('previews the changed package; undo brings back the county’s, redo the change', async () => {
@@ -241,7 +242,7 @@ test('speaks English on the templates screen', async () => {
   await nav('Templates').click();
   await expect(page.getByRole('heading', { name: 'Templates', exact: true })).toBeVisible();
   await expect(page.getByTestId('template-current')).toContainText('version 1');
-  await expect(page.getByTestId('template-source')).toContainText('Kept only in this workbook');
+  await expect(page.getByTestId('template-source')).toContainText('From the templates folder');
   await expect(page.getByTestId('template-row-henan-2024-county')).toContainText('Templates folder');
   await expect(page.getByTestId('template-broken')).toContainText('The template it extends, "henan-2023", was not found');
   await page.getByLabel('Choose template file…').setInputFiles({ name: 'henan-county-broken.json', mimeType: 'application/json', buffer: Buffer.from(brokenVariant()) });

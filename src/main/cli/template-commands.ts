@@ -8,6 +8,7 @@ import { defaultConfigDir } from '../services/config-dir';
 import { WorkbookStore } from '../services/store';
 import { readTemplateFile, TemplateLibrary } from '../services/templates/library';
 import type { Command, CommandContext } from './commands';
+import { LEARN_COMMAND } from './learn-command';
 import { writeText } from './run';
 
 /** The library the command line sees: built-ins and the templates folder of the config directory. */
@@ -53,10 +54,12 @@ export const TEMPLATE_COMMANDS: Record<string, Command> = {
     },
   },
   template: {
-    usage: 'template check <file.json> | template show <id|file.json> | template export <id|file.json> [--out F] | template use <file.budget> <id|file.json>',
-    options: { out: { type: 'string' } },
+    usage:
+      'template check <file.json> | template show <id|file.json> | template export <id|file.json> [--out F] | template use <file.budget> <id|file.json> | template learn <published.xlsx> [--base ID] [--facts last.budget] --out variant.json',
+    options: { out: { type: 'string' }, base: { type: 'string' }, facts: { type: 'string' } },
     run(positionals, values, context) {
       const [verb, first, second] = positionals;
+      if (verb === 'learn') return LEARN_COMMAND.run(positionals, values, context);
       if (!verb || !first) throw new UserError('cli:missingArgument', { usage: this.usage });
       switch (verb) {
         case 'check': {
