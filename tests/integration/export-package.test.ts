@@ -29,11 +29,12 @@ const template: TemplateSpec = {
       { ...byId('overview'), heading: '{number} {departmentName}部门概况', numbering: 'chinese-part' },
       byId('duties'),
       byId('organization'),
-      byId('units'),
+      { id: 'units', kind: 'units' },
       { id: 'san-gong', kind: 'text', level: 2, heading: '三、“三公”经费预算', source: 'texts.blocks.nothingWritten', emptyText: '“三公”经费预算如下表。' },
       { id: 'san-gong-table', kind: 'table', table: 'three-public' },
       { ...byId('narrative'), heading: '{number} 预算情况说明', numbering: 'chinese-part' },
       byId('tables'),
+      byId('annex'),
     ],
     page: { ...henan.package.page, tableOrientation: 'landscape', footer: { text: '第{page}页' } },
   },
@@ -71,7 +72,7 @@ describe('a PDF of a package spec other than the built-ins', () => {
   it('prints the cover without a date and without a page number; other pages carry the template’s footer', () => {
     const cover = pageText(1);
     expect(cover).toContain('济源产城融合示范区医疗保障局');
-    expect(cover).toContain('2024年度部门预算');
+    expect(cover).toContain('部门预算说明');
     expect(cover).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(cover).not.toMatch(/第\d+页/);
     expect(pageText(2)).toContain('第2页');
@@ -80,8 +81,8 @@ describe('a PDF of a package spec other than the built-ins', () => {
 
   it('prints the sections in the spec’s order, numbered', () => {
     const text = fullText();
-    const headings = ['第一部分名词解释', '第二部分济源产城融合示范区医疗保障局部门概况', '一、主要职责', '二、机构设置及预算单位构成', '三、“三公”经费预算', '第三部分预算情况说明', '附件：'];
-    const contentsEnd = text.indexOf('1.财政拨款收入');
+    const headings = ['第一部分名词解释', '第二部分济源产城融合示范区医疗保障局部门概况', '一、济源产城融合示范区医疗保障局主要职责', '二、机构设置及预算单位构成', '三、“三公”经费预算', '第三部分预算情况说明', '附件：'];
+    const contentsEnd = text.indexOf('一、财政拨款收入');
     expect(contentsEnd).toBeGreaterThan(0);
     const body = text.slice(text.indexOf('第一部分名词解释', contentsEnd - 40));
     const at = headings.map((heading) => body.indexOf(heading));

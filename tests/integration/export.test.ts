@@ -44,8 +44,9 @@ afterAll(async () => {
 
 /** Sentences of each seed's published narrative, with figures, that our package must print as they are. */
 const KEY_SENTENCES: Record<SeedId, string[]> = {
+  // The seed says "…医疗保障局部门"; the package prints the department's name alone (narrative-seeds.test.ts).
   'henan-2024': [
-    '济源产城融合示范区医疗保障局部门2024年收入总计6465.30万元，支出总计6465.30万元，与2023年相比，收、支总计各减少379.10万元，下降5.54%',
+    '济源产城融合示范区医疗保障局2024年收入总计6465.30万元，支出总计6465.30万元，与2023年相比，收、支总计各减少379.10万元，下降5.54%',
     '其中：基本支出3323.60万元，占51.41%；项目支出3141.70万元，占48.59%。',
     '人员经费支出3193.10万元，占96.07%；公用经费支出130.50万元，占3.93%。',
     '2024年“三公”经费预算数比2023年减少0.90万元，下降21.95%。',
@@ -278,26 +279,45 @@ describe.each(seeds)('%s PDF package', (seed) => {
     for (const [id, page] of Object.entries(pdfResult.contentsPages)) expect(dests.get(id), id).toBe(page);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
     expect(pdfResult.pageCount).toBe(pages);
-    // The contents pages print those numbers: "一、2024年部门收支预算表 ………… 8".
-    const lastContentsPage = String(pdfResult.contentsPages['part-overview']! - 1);
+    // The contents pages print those numbers: "一、部门收支预算表 ………… 8". They follow the cover (where there is one)
+    // and end before the first page a contents line points to.
+    const workbook = loadSeedWorkbook(seed);
+    const pkg = buildDisclosurePackage({ workbook, template: findTemplate(seed)!, tables: written.get(seed)!.tables, narrative: packageNarrative(workbook, findTemplate(seed)!) });
+    const firstContentsPage = pkg.cover.lines.length > 0 ? '2' : '1';
+    const lastContentsPage = String(Math.min(...Object.values(pdfResult.contentsPages)) - 1);
     const printed: [string, number][] = [];
     let pending = '';
-    for (const line of execFileSync('pdftotext', ['-layout', '-f', '2', '-l', lastContentsPage, pdf, '-'], { encoding: 'utf8' }).split('\n')) {
+    for (const line of execFileSync('pdftotext', ['-layout', '-f', firstContentsPage, '-l', lastContentsPage, pdf, '-'], { encoding: 'utf8' }).split('\n')) {
       const match = /^\s*(.*?)\s+(\d+)\s*$/.exec(line);
       if (match) {
         printed.push([normalize(pending + match[1]!), Number(match[2])]);
         pending = '';
-      } else if (line.trim() !== '' && !/目\s*录/.test(line) && !/^\f?\s*-\s*\d+\s*-\s*$/.test(line)) pending += line;
+      } else if (line.trim() !== '' && normalize(line) !== normalize(pkg.contents!.title) && !/^\f?\s*-\s*\d+\s*-\s*$/.test(line)) pending += line;
     }
-    const workbook = loadSeedWorkbook(seed);
-    const pkg = buildDisclosurePackage({ workbook, template: findTemplate(seed)!, tables: written.get(seed)!.tables, narrative: packageNarrative(workbook, findTemplate(seed)!) });
     expect(printed).toEqual(packageOutline(pkg).map((entry) => [normalize(entry.label), pdfResult.contentsPages[entry.id]]));
   });
 
   it('repeats a long table’s header rows on its continued pages', () => {
     const { pdf, pdfResult, tables } = written.get(seed)!;
-    const starts = tables.map((_, index) => pdfResult.contentsPages[`table-${index + 1}`]!);
-    const spanning = starts.findIndex((start, index) => (starts[index + 1] ?? pdfResult.pageCount + 1) - start > 1);
+    // Where each table starts: the contents say for the tables they list; the others are found by the page they open.
+    const pageTexts = Array.from({ length: pdfResult.pageCount }, (_, page) =>
+      normalize(execFileSync('pdftotext', ['-f', String(page + 1), '-l', String(page + 1), pdf, '-'], { encoding: 'utf8' })),
+    );
+    const starts: number[] = [];
+    tables.forEach(({ table }, index) => {
+      // After the contents, and after the table before it (copies of a per-project table share their title).
+      const after = starts[index - 1] ?? Math.min(...Object.values(pdfResult.contentsPages)) - 1;
+      // A table on a page of its own opens the page: its label ("表4"), then its title.
+      const opens = (text: string) => table.title !== '' && text.replace(/^表\d+/, '').startsWith(normalize(table.title));
+      const found = pdfResult.contentsPages[`table-${index + 1}`] ?? pageTexts.findIndex((text, page) => page + 1 > after && opens(text)) + 1;
+      starts.push(found > 0 ? found : after);
+    });
+    // Tables on pages of their own (those of `tables` sections; the others print inside the text).
+    const workbook = loadSeedWorkbook(seed);
+    const pkg = buildDisclosurePackage({ workbook, template: findTemplate(seed)!, tables, narrative: packageNarrative(workbook, findTemplate(seed)!) });
+    const ownPage = new Set(pkg.sections.flatMap((section) => (section.kind === 'tables' ? section.tables.map(({ anchor }) => anchor) : [])));
+    const paged = (index: number) => index >= tables.length || ownPage.has(`table-${index + 1}`);
+    const spanning = starts.findIndex((start, index) => paged(index) && paged(index + 1) && (starts[index + 1] ?? pdfResult.pageCount + 1) - start > 1);
     if (spanning < 0) return;
     const { table } = tables[spanning]!;
     const firstHeader = table.header[0]?.[0]?.text;

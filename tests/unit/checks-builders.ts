@@ -100,7 +100,8 @@ export const DEPARTMENT_NAME = '医疗保障局';
  * row 1 b1 u1 30101 60万, row 2 b2 u1 30201 10万, row 3 b3 u1 project p1 30227 30万, row 4 b4 u2 30101 50万.
  */
 export function baseWorkbook(entryUnit: 'wan' | 'yuan' = 'wan'): Workbook {
-  const empty = emptyWorkbook({ code: '036', name: DEPARTMENT_NAME, year: 2025, publishedOn: '' });
+  // Dated within its budget year, so that no 公开日期 warning joins every scenario's findings.
+  const empty = emptyWorkbook({ code: '036', name: DEPARTMENT_NAME, year: 2025, publishedOn: '2025-03-20' });
   return edit(empty, [
     // The catalogue edition that is built in, so that no edition notice joins every scenario's findings.
     { op: 'set', key: 'settings', value: { ...empty.settings, entryUnit, catalogEdition: 2024 } },

@@ -864,6 +864,33 @@ export const RULE_CASES: RuleCase[] = [
     ],
   },
   {
+    ruleId: 'department.publishedOnMissing',
+    messageKey: 'checks:publishedOnMissing',
+    severity: 'warning',
+    fires: {
+      edits: (base) => [{ op: 'set', key: 'department', value: { ...base.department, publishedOn: '' } }],
+      expect: [{ params: { year: 2025 }, location: { entity: 'department', id: 'department', field: 'publishedOn' } }],
+    },
+    // Dated, even outside the year (that is the next rule's business).
+    passes: [{ edits: none }, { edits: (base) => [{ op: 'set', key: 'department', value: { ...base.department, publishedOn: '2023-05-26' } }] }],
+  },
+  {
+    ruleId: 'department.publishedOnYear',
+    messageKey: 'checks:publishedOnOutsideYear',
+    severity: 'warning',
+    fires: {
+      // Last year's package date, carried over into the 2025 workbook's year before last.
+      edits: (base) => [{ op: 'set', key: 'department', value: { ...base.department, publishedOn: '2023-05-26' } }],
+      expect: [{ params: { date: '2023-05-26', year: 2025, priorYear: 2024 }, location: { entity: 'department', id: 'department', field: 'publishedOn' } }],
+    },
+    passes: [
+      { edits: none },
+      // Published in the year before the budget year (approved early), or not dated at all.
+      { edits: (base) => [{ op: 'set', key: 'department', value: { ...base.department, publishedOn: '2024-12-30' } }] },
+      { edits: (base) => [{ op: 'set', key: 'department', value: { ...base.department, publishedOn: '' } }] },
+    ],
+  },
+  {
     ruleId: 'catalog.editionFallback',
     messageKey: 'checks:catalogEditionFallback',
     severity: 'info',

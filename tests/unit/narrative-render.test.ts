@@ -191,11 +191,12 @@ describe('generateNarrative', () => {
       return sections.slice(start, end);
     };
     expect(around('总体要求{amount:total}。\r\n# 1、完善制度建设\n 制定制度。 \n\n##2、加强支出管理\n优化结构。\n细化预算。')).toEqual([
-      { heading: '（三）工作保障措施', paragraphs: ['总体要求{amount:total}。'] },
-      { heading: '1、完善制度建设', paragraphs: ['制定制度。'] },
-      { heading: '2、加强支出管理', paragraphs: ['优化结构。', '细化预算。'] },
+      // The sub-sections keep the block's id and sit one level below its heading.
+      { id: '工作保障措施', level: 2, heading: '（三）工作保障措施', paragraphs: ['总体要求{amount:total}。'] },
+      { id: '工作保障措施', level: 3, heading: '1、完善制度建设', paragraphs: ['制定制度。'] },
+      { id: '工作保障措施', level: 3, heading: '2、加强支出管理', paragraphs: ['优化结构。', '细化预算。'] },
     ]);
-    expect(around(undefined)).toEqual([{ heading: '（三）工作保障措施', paragraphs: [] }]);
+    expect(around(undefined)).toEqual([{ id: '工作保障措施', level: 2, heading: '（三）工作保障措施', paragraphs: [] }]);
   });
 
   it('names the blocks each template prints, with their headings', () => {

@@ -181,11 +181,11 @@ describe('validation names the mistake by JSON path, in zh and en', () => {
     },
     {
       name: 'a variant changing a package section its base does not have',
-      document: () => variant({ package: { sections: { remove: ['annex'] } } }),
+      document: () => variant({ package: { sections: { remove: ['appendix'] } } }),
       path: 'package.sections.remove[0]',
       key: 'template:unknownSection',
-      zh: '没有 id 为“annex”的章节',
-      en: 'has no section with id "annex"',
+      zh: '没有 id 为“appendix”的章节',
+      en: 'has no section with id "appendix"',
     },
     {
       name: 'an unknown base',
@@ -202,6 +202,26 @@ describe('validation names the mistake by JSON path, in zh and en', () => {
       key: 'template:tablePrintedTwice',
       zh: '表“income”在公开文本中出现了两次',
       en: 'Table "income" is printed twice',
+    },
+    {
+      name: 'a package section printing a narrative section the narrative does not have',
+      document: () => henanWith((d) => (d.package.sections[3].sections = ['其他说明'])),
+      path: 'package.sections[3].sections[0]',
+      key: 'template:unknownNarrativeSection',
+      zh: '情况说明中没有 id 为“其他说明”的部分',
+      en: 'The narrative has no section with id "其他说明"',
+    },
+    {
+      name: 'a narrative section printed twice in the package',
+      document: () =>
+        henanWith((d) => {
+          d.package.sections[3].sections = ['收入预算总体情况说明'];
+          d.package.sections.splice(4, 0, { id: 'again', kind: 'narrative', sections: ['收入预算总体情况说明'] });
+        }),
+      path: 'package.sections[4].sections[0]',
+      key: 'template:narrativeSectionPrintedTwice',
+      zh: '情况说明的“收入预算总体情况说明”部分在公开文本中出现了两次',
+      en: 'Narrative section "收入预算总体情况说明" is printed twice',
     },
     {
       name: 'an unknown field in the file',
@@ -329,9 +349,9 @@ describe('the workbook’s template', () => {
   it('says when a newer version of its built-in exists, and keeps its own copy until the clerk takes it', () => {
     const settings = (useTemplateEdits(workbook, henan)[0] as { value: Workbook['settings'] }).value;
     expect(builtinUpdate(settings, TEMPLATES)).toBeNull();
-    const newer = { ...TEMPLATES, 'henan-2024': { ...henan, version: 2, name: '新版' } };
-    expect(builtinUpdate(settings, newer)).toEqual({ id: 'henan-2024', version: 1, newVersion: 2 });
-    expect(workbookTemplate(settings, newer, builtinLookup)).toMatchObject({ ok: true, template: { version: 1, name: henan.name } });
+    const newer = { ...TEMPLATES, 'henan-2024': { ...henan, version: henan.version + 1, name: '新版' } };
+    expect(builtinUpdate(settings, newer)).toEqual({ id: 'henan-2024', version: henan.version, newVersion: henan.version + 1 });
+    expect(workbookTemplate(settings, newer, builtinLookup)).toMatchObject({ ok: true, template: { version: henan.version, name: henan.name } });
   });
 });
 

@@ -16,10 +16,14 @@ import type { NarrativeBlock, NarrativeSpec, SectionSpec } from './spec';
 export type { NarrativeFigures, ListItem } from './figures';
 export { narrativeFigures, DERIVED_FIGURES, SAN_GONG_ECON } from './figures';
 export { comparisonPhrase, compareWithPrior, formatAmount, splitShares, cleanReason, type Change, type Direction } from './phrases';
-export type { NarrativeSpec, SectionSpec, ParagraphSpec, ComparisonStyle, MoneyStyle, Condition, Piece, ListSource, ClerkText, NarrativeBlock } from './spec';
+export type { NarrativeSpec, SectionSpec, ParagraphSpec, ComparisonStyle, MoneyStyle, Condition, Piece, ListSource, ClerkText, NarrativeBlock, NarrativeLevel } from './spec';
 export { NARRATIVE_BLOCKS } from './spec';
 
 export interface NarrativeSection {
+  /** The spec section's id; a block's sub-sections and each task carry their section's. */
+  id?: string;
+  /** Heading level: 1 the narrative's top headings, 2–4 below (the spec's `level`). */
+  level: number;
   /** "" for paragraphs that stand before the first heading (Hebei's introduction). */
   heading: string;
   paragraphs: string[];
@@ -63,22 +67,28 @@ export function generateNarrative(workbook: Workbook, template: TemplateSpec | s
 }
 
 function renderSection(section: SectionSpec, context: RenderContext): NarrativeSection[] {
+  const id = section.id !== undefined ? { id: section.id } : {};
+  const level = section.level ?? 1;
   if ('eachTask' in section) {
     return context.workbook.departmentPerformance.tasks.map((task, index) => ({
+      ...id,
+      level,
       heading: section.eachTask.heading.replace('{n}', String(index + 1)).replace('{name}', task.name),
       paragraphs: textLines(task.content),
     }));
   }
   if ('block' in section) {
-    const sections: NarrativeSection[] = [{ heading: fillTemplate(section.heading, context, context.spec.money.style), paragraphs: [] }];
+    const sections: NarrativeSection[] = [{ ...id, level, heading: fillTemplate(section.heading, context, context.spec.money.style), paragraphs: [] }];
     for (const line of textLines(context.workbook.texts.blocks[section.block] ?? '')) {
-      if (line.startsWith('#')) sections.push({ heading: line.replace(/^#+/, '').trim(), paragraphs: [] });
+      if (line.startsWith('#')) sections.push({ ...id, level: level + 1, heading: line.replace(/^#+/, '').trim(), paragraphs: [] });
       else sections[sections.length - 1]?.paragraphs.push(line);
     }
     return sections;
   }
   return [
     {
+      ...id,
+      level,
       heading: fillTemplate(section.heading, context, context.spec.money.style),
       paragraphs: section.paragraphs.flatMap((paragraph) => renderParagraph(paragraph, context)),
     },

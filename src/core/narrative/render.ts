@@ -39,7 +39,20 @@ export function renderParagraph(paragraph: ParagraphSpec, context: RenderContext
 }
 
 function nonEmpty(text: string): string[] {
-  return text === '' ? [] : [text];
+  const tidy = tidyPunctuation(text);
+  return tidy === '' ? [] : [tidy];
+}
+
+/**
+ * A generated sentence whose optional groups vanished may be left with punctuation around the gap: it never
+ * starts with "，" (or "；" "、"), a "，" or "；" before a full stop or another such mark goes, and a paragraph that
+ * ends with "，" or "；" ends with "。" instead. Published sentences have none of these, so they are unchanged.
+ */
+export function tidyPunctuation(text: string): string {
+  return text
+    .replace(/^[\s，；、]+/u, '')
+    .replace(/[，；、]+(?=[，；。])/gu, '')
+    .replace(/[，；、]+$/u, '。');
 }
 
 function choosePiece(piece: Piece, context: RenderContext): string {
@@ -86,10 +99,11 @@ export function fillTemplate(template: string, context: RenderContext, money: Mo
   // Segments are filled one by one so that substituted text (a clerk's reason) is never read as a template.
   const fillSegment = (segment: string, optional: boolean): string => {
     let missing = false;
-    const text = segment.replace(PLACEHOLDER, (...match: string[]) => {
-      const value = placeholderValue(match, context, money, shares, scope);
+    const text = segment.replace(PLACEHOLDER, (...match: unknown[]) => {
+      const value = placeholderValue(match as string[], context, money, shares, scope);
       if (value === MISSING) missing = true;
-      return value ?? '';
+      const [whole = '', offset = 0] = [match[0] as string, match[match.length - 2] as number];
+      return undoubled(value ?? '', segment.slice(offset + whole.length));
     });
     return optional && missing ? '' : text;
   };
@@ -156,6 +170,15 @@ function placeholderValue(match: ArrayLike<string | undefined>, context: RenderC
     default:
       return unknown(whole);
   }
+}
+
+/** Words a name may end with that a template may also print after it ("{dept}部门", "{name}本级"). */
+const DOUBLED_WORDS = ['本级', '部门', '单位', '机关', '项目'];
+
+/** A substituted name without the word the template prints right after it anyway: "某某局本级" + "本级" → "某某局" + "本级". */
+function undoubled(value: string, following: string): string {
+  const word = DOUBLED_WORDS.find((candidate) => value.endsWith(candidate) && following.startsWith(candidate));
+  return word ? value.slice(0, -word.length) : value;
 }
 
 function isMoneyStyle(value: string | undefined): value is MoneyStyle {

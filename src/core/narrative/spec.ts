@@ -97,11 +97,19 @@ export type ParagraphSpec =
 export const NARRATIVE_BLOCKS = ['workTasks', 'safeguards', 'performanceEvaluation', 'transferPayments'] as const;
 export type NarrativeBlock = (typeof NARRATIVE_BLOCKS)[number];
 
+/** Heading levels of the narrative: 1 its top sections, 2–4 sub-sections. */
+export type NarrativeLevel = 1 | 2 | 3 | 4;
+
 /** Free text blocks of the workbook. */
 export type ClerkText = 'duties' | 'organization' | 'other' | 'annualGoal' | 'glossary';
 
-/** Every section has a stable id (variants address sections by it). */
-export type SectionSpec = { id?: string } & (
+/**
+ * Every section has a stable id (variants address sections by it, a package's narrative sections pick sections
+ * by it) and a heading level: 1 (default) the narrative's top headings (一、…), 2 their sub-sections ((一) …),
+ * 3 and 4 below. A block's "#" sub-sections are one level below the block's heading; an `eachTask` section's
+ * level is its tasks'.
+ */
+export type SectionSpec = { id?: string; level?: NarrativeLevel } & (
   | { heading: string; paragraphs: ParagraphSpec[] }
   /**
    * Free prose the clerk writes for this section (texts.blocks[block]): one paragraph per line; a line

@@ -5,6 +5,10 @@ import { paragraphs } from './html';
 
 /** A section of the 情况说明 (what a package `narrative` section prints): a heading and its paragraphs. */
 export interface NarrativeSection {
+  /** The narrative spec section's id (a package's narrative section picks sections by it). */
+  id?: string;
+  /** 1 the narrative's top headings, 2–4 sub-sections; default 1. */
+  level?: number;
   heading: string;
   paragraphs: string[];
 }

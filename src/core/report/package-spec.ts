@@ -14,7 +14,7 @@ export interface PackageSpec {
 }
 
 export interface CoverSpec {
-  /** Lines in order: the department's name, the title, the date, literal text (placeholders allowed). */
+  /** Lines in order: the department's name, the title, the date, literal text (placeholders allowed). None: the package has no cover page. */
   lines: CoverLine[];
   /** Where the date comes from: the workbook's 公开日期 (publishedOn), falling back as `dateFallback` says. */
   dateFallback: 'exportDate' | 'none';
@@ -28,21 +28,31 @@ export interface CoverLine {
   text: string;
 }
 
-/** How a section's heading is numbered; its heading may hold {number}. */
-export type NumberingStyle = 'none' | 'chinese' | 'chinese-part' | 'chinese-paren' | 'decimal';
+/** How a section's heading (or a glossary's entries) is numbered; its heading may hold {number}. */
+export type NumberingStyle = 'none' | 'chinese' | 'chinese-part' | 'chinese-paren' | 'decimal' | 'decimal-comma';
+
+/** How a table's number prints with its title: not at all, before the title ("1、…"), or on a line above it ("表4"). */
+export type TableNumberStyle = 'none' | 'prefix' | 'above';
+
+/** Heading levels: 1 a part, 2 a section of a part (both in the contents), 3 a sub-section (never in the contents). */
+export type SectionLevel = 1 | 2 | 3;
 
 interface SectionBase {
   id: string;
   /** Heading text; may hold {number} (the section's number in its style) and the table placeholders. */
   heading?: string;
-  /** 1: a part (第一部分 …); 2: a section in a part. Default: 1 for `heading`, 2 for the other kinds. */
-  level?: 1 | 2;
+  /** 1: a part (第一部分 …); 2: a section in a part; 3: a sub-section. Default: 1 for `heading` and `cover`, 2 for the other kinds. */
+  level?: SectionLevel;
   /**
    * Numbers the heading: counted over the headed sections of the same level and style, in order (level-2
-   * counts restart at every level-1 section). {number} in the heading takes it; a heading without {number}
-   * gets it in front ("一、职责", "第一部分 概况").
+   * counts restart at every level-1 section, level-3 counts at every level-1 or level-2 one). {number} in the
+   * heading takes it; a heading without {number} gets it in front ("一、职责", "第一部分 概况").
    */
   numbering?: NumberingStyle;
+  /** The contents' wording of the heading where it differs from the printed one ({number} allowed); false: not listed. */
+  contentsHeading?: string | false;
+  /** false: the heading is a line of the contents only; it is not printed, and its link goes to what prints next. */
+  headingPrinted?: boolean;
   /** Start on a new page. */
   pageBreak?: boolean;
   /**
@@ -55,18 +65,30 @@ interface SectionBase {
 export type PackageSection =
   /** A heading that opens a part; the sections after it belong to it. */
   | (SectionBase & { kind: 'heading' })
+  /** A page of its own laid out like the cover: the heading (if any) and the lines (a part's or an annex's title page). */
+  | (SectionBase & { kind: 'cover'; lines: CoverLine[] })
   /** Clerk text by path: "texts.duties", "texts.organization", "texts.other", "texts.blocks.<key>"; one paragraph per line. */
   | (SectionBase & { kind: 'text'; source: string })
   /** The list of the department's units (code, name, kind; staff columns when any unit has staff). */
   | (SectionBase & { kind: 'units' })
-  /** The generated narrative's sections (or the clerk's 其他需要说明的事项 for a template without one). */
-  | (SectionBase & { kind: 'narrative' })
-  /** The 名词解释 entries, numbered "1. 术语：解释". */
-  | (SectionBase & { kind: 'glossary' })
-  /** Tables by id, each on its own page, listed under the heading; `rest`: every table not printed elsewhere. */
-  | (SectionBase & { kind: 'tables'; tables: string[] | 'rest'; list?: boolean })
-  /** One table (every copy of a per-project table) printed inside the text at this point, portrait, not in the contents. */
-  | (SectionBase & { kind: 'table'; table: string });
+  /**
+   * The generated narrative's sections (or the clerk's 其他需要说明的事项 for a template without one): those whose
+   * ids `sections` names, in the narrative's order; without `sections`, every one no other narrative section names.
+   * `contentsDepth`: how many levels of the narrative's headings the contents list (default 1, 0: none).
+   */
+  | (SectionBase & { kind: 'narrative'; sections?: string[]; contentsDepth?: number })
+  /** The 名词解释 entries, numbered "1. 术语：解释" (or in `entryNumbering`'s style: "一、", "1、"). */
+  | (SectionBase & { kind: 'glossary'; entryNumbering?: NumberingStyle })
+  /**
+   * Tables by id, each on its own page, listed under the heading; `rest`: every table not printed elsewhere.
+   * `listed` false: not lines of the contents; `contentsTitles`: a table's title as the contents word it, by table id.
+   */
+  | (SectionBase & { kind: 'tables'; tables: string[] | 'rest'; list?: boolean; tableNumber?: TableNumberStyle; listed?: boolean; contentsTitles?: Record<string, string> })
+  /**
+   * One table (every copy of a per-project table) printed inside the text at this point, portrait, not in the
+   * contents; `title` is printed in place of the table's own (placeholders allowed).
+   */
+  | (SectionBase & { kind: 'table'; table: string; tableNumber?: TableNumberStyle; title?: string });
 
 export interface PageSetup {
   size: 'A4';

@@ -3,7 +3,7 @@ import { fill, type EvaluatedTable } from '../tables/evaluate';
 import type { TemplateSpec } from '../tables/spec';
 import { paragraphs } from './html';
 import type { NarrativeSection } from './narrative-source';
-import type { CoverLine, NumberingStyle, PackageSection, PackageSpec, PageSetup } from './package-spec';
+import type { CoverLine, NumberingStyle, PackageSection, PackageSpec, PageSetup, SectionLevel, TableNumberStyle } from './package-spec';
 
 /**
  * The disclosure package as a document, built from the template's package structure (`template.package`,
@@ -14,8 +14,9 @@ import type { CoverLine, NumberingStyle, PackageSection, PackageSpec, PageSetup 
 export interface DisclosurePackage {
   departmentName: string;
   year: number;
-  /** The document's title: the cover's department and title lines ("某某局2024年度部门预算"). */
+  /** The document's title: the cover's department and title lines ("某某局2024年度部门预算"); without them the contents' title. */
   title: string;
+  /** The cover page; no lines: the package has none. */
   cover: { lines: PrintedCoverLine[]; pageNumber: boolean };
   /** The 目录's title; absent: the package prints no contents. */
   contents?: { title: string };
@@ -33,14 +34,23 @@ export interface PrintedCoverLine {
 export interface PrintedHeading {
   anchor: string;
   text: string;
-  level: 1 | 2;
+  level: SectionLevel;
+  /** The contents' line for it; null: not listed (a level-3 heading, or `contentsHeading: false`). */
+  contentsLabel: string | null;
+  /** false: a line of the contents only, not printed (its anchor goes with what prints next). */
+  printed: boolean;
 }
 
 /** A table where it prints, with the id of its anchor (`table-N`, N its 1-based place in the template's tables). */
 export interface PrintedTable {
   anchor: string;
   table: EvaluatedTable;
+  /** The table's line in the contents ("一、部门收支预算表"), for the tables of a `tables` section. */
+  contentsLabel?: string;
 }
+
+/** A narrative section where it prints: its anchor, its level in the narrative (1 its top headings) and whether the contents list it. */
+export type PrintedNarrativeSection = NarrativeSection & { anchor: string; level: number; listed: boolean };
 
 export interface UnitLine {
   code: string;
@@ -54,7 +64,7 @@ export interface UnitLine {
 interface PrintedBase {
   /** The section's id in the template. */
   id: string;
-  level: 1 | 2;
+  level: SectionLevel;
   heading?: PrintedHeading;
   pageBreak: boolean;
   /** The template's emptyText, present only when the section has nothing else to print. */
@@ -64,12 +74,13 @@ interface PrintedBase {
 /** What a section prints besides its heading, by kind. */
 export type SectionContent =
   | { kind: 'heading' }
+  | { kind: 'cover'; lines: PrintedCoverLine[] }
   | { kind: 'text'; paragraphs: string[] }
   | { kind: 'units'; units: UnitLine[] }
-  | { kind: 'narrative'; sections: (NarrativeSection & { anchor: string })[] }
-  | { kind: 'glossary'; entries: { term: string; explanation: string }[] }
-  | { kind: 'tables'; list: boolean; tables: PrintedTable[] }
-  | { kind: 'table'; tables: PrintedTable[] };
+  | { kind: 'narrative'; sections: PrintedNarrativeSection[] }
+  | { kind: 'glossary'; entries: { number: string; term: string; explanation: string }[] }
+  | { kind: 'tables'; list: boolean; listed: boolean; tableNumber: TableNumberStyle; tables: PrintedTable[] }
+  | { kind: 'table'; tableNumber: TableNumberStyle; title?: string; tables: PrintedTable[] };
 
 export type PrintedSection = PrintedBase & SectionContent;
 
@@ -106,38 +117,50 @@ export function buildDisclosurePackage({ workbook, template, tables, narrative, 
     departmentName: department.name,
     departmentCode: department.code,
   };
+  // The date is the workbook's 公开日期; the export's date only where the template explicitly falls back to it.
   const date = chineseDate(department.publishedOn || (spec.cover.dateFallback === 'exportDate' ? fallbackDate : ''));
-  const lines = spec.cover.lines.flatMap((line): PrintedCoverLine[] => {
-    if (line.role === 'date' && !date) return [];
-    return [{ role: line.role, text: fill(line.text, { ...values, date }) }];
-  });
+  const printLines = (lines: CoverLine[]) =>
+    lines.flatMap((line): PrintedCoverLine[] => {
+      if (line.role === 'date' && !date) return [];
+      return [{ role: line.role, text: fill(line.text, { ...values, date }) }];
+    });
+  const lines = printLines(spec.cover.lines);
+  const contents = spec.contents ? { title: fill(spec.contents.title, values) } : undefined;
+  const coverTitle = lines
+    .filter((line) => line.role === 'department' || line.role === 'title')
+    .map((line) => line.text)
+    .join('');
   return {
     departmentName: department.name,
     year: department.year,
-    title: lines
-      .filter((line) => line.role === 'department' || line.role === 'title')
-      .map((line) => line.text)
-      .join(''),
+    title: coverTitle || contents?.title || `${department.name}${department.year}年度部门预算`,
     cover: { lines, pageNumber: spec.cover.pageNumber },
-    ...(spec.contents ? { contents: { title: fill(spec.contents.title, values) } } : {}),
-    sections: printedSections(spec, workbook, tables, narrative, values),
+    ...(contents ? { contents } : {}),
+    sections: printedSections(spec, workbook, tables, narrative, values, printLines),
     page: spec.page,
   };
 }
 
-function printedSections(spec: PackageSpec, workbook: Workbook, tables: PackageTable[], narrative: NarrativeSection[], values: Record<string, string>): PrintedSection[] {
+function printedSections(
+  spec: PackageSpec,
+  workbook: Workbook,
+  tables: PackageTable[],
+  narrative: NarrativeSection[],
+  values: Record<string, string>,
+  printLines: (lines: CoverLine[]) => PrintedCoverLine[],
+): PrintedSection[] {
   const anchors = new Anchors();
   // Tables keep the anchor of their place in the template's tables, whichever section prints them.
   tables.forEach((_, index) => anchors.take(tableAnchor(index)));
   const placed = placedTables(spec, tables);
+  const narrativeIds = new Set(spec.sections.flatMap((section) => (section.kind === 'narrative' ? (section.sections ?? []) : [])));
   const counters = new Map<string, number>();
   let part: string | undefined;
   return spec.sections.map((section): PrintedSection => {
-    const level = section.level ?? (section.kind === 'heading' ? 1 : 2);
-    if (level === 1) {
-      part = section.id;
-      for (const key of [...counters.keys()]) if (key.startsWith('2:')) counters.delete(key);
-    }
+    const level = section.level ?? (section.kind === 'heading' || section.kind === 'cover' ? 1 : 2);
+    if (level === 1) part = section.id;
+    // A section restarts the counts of the levels below it.
+    for (const key of [...counters.keys()]) if (Number(key.split(':')[0]) > level) counters.delete(key);
     let heading: PrintedHeading | undefined;
     if (section.heading !== undefined) {
       const style = section.numbering ?? 'none';
@@ -145,19 +168,35 @@ function printedSections(spec: PackageSpec, workbook: Workbook, tables: PackageT
       const count = style === 'none' ? 0 : (counters.get(key) ?? 0) + 1;
       counters.set(key, count);
       const anchor = anchors.take(level === 1 ? `part-${section.id}` : part === undefined ? `section-${section.id}` : `${part}-${section.id}`);
-      heading = { anchor, level, text: numbered(fill(section.heading, values), style, count) };
+      const listed = level <= 2 && section.contentsHeading !== false;
+      const contentsLabel = listed ? numbered(fill(typeof section.contentsHeading === 'string' ? section.contentsHeading : section.heading, values), style, count) : null;
+      heading = { anchor, level, text: numbered(fill(section.heading, values), style, count), contentsLabel, printed: section.headingPrinted !== false };
     }
-    const base = { id: section.id, level, pageBreak: section.pageBreak === true, ...(heading ? { heading } : {}) };
-    const content = sectionContent(section, workbook, placed, narrative, anchors);
+    const base = { id: section.id, level, pageBreak: section.pageBreak === true || section.kind === 'cover', ...(heading ? { heading } : {}) };
+    const content = sectionContent(section, { workbook, placed, narrative, namedNarrative: narrativeIds, anchors, printLines, values });
     const emptyText = isEmpty(content) && section.emptyText !== undefined ? { emptyText: fill(section.emptyText, values) } : {};
     return { ...base, ...content, ...emptyText };
   });
 }
 
-function sectionContent(section: PackageSection, workbook: Workbook, placed: Map<string, PrintedTable[]>, narrative: NarrativeSection[], anchors: Anchors): SectionContent {
+/** What a section's content is read from. */
+interface ContentSources {
+  workbook: Workbook;
+  placed: Map<string, PlacedTable[]>;
+  narrative: NarrativeSection[];
+  /** Narrative section ids some package section names. */
+  namedNarrative: Set<string>;
+  anchors: Anchors;
+  printLines: (lines: CoverLine[]) => PrintedCoverLine[];
+  values: Record<string, string>;
+}
+
+function sectionContent(section: PackageSection, { workbook, placed, narrative, namedNarrative, anchors, printLines, values }: ContentSources): SectionContent {
   switch (section.kind) {
     case 'heading':
       return { kind: 'heading' };
+    case 'cover':
+      return { kind: 'cover', lines: printLines(section.lines) };
     case 'text':
       return { kind: 'text', paragraphs: paragraphs(clerkText(workbook, section.source)) };
     case 'units':
@@ -172,14 +211,39 @@ function sectionContent(section: PackageSection, workbook: Workbook, placed: Map
           retiredStaff: unit.retiredStaff,
         })),
       };
-    case 'narrative':
-      return { kind: 'narrative', sections: narrative.map((part, index) => ({ ...part, anchor: anchors.take(`${section.id}-${index + 1}`) })) };
-    case 'glossary':
-      return { kind: 'glossary', entries: workbook.texts.glossary };
-    case 'tables':
-      return { kind: 'tables', list: section.list === true, tables: placed.get(section.id) ?? [] };
+    case 'narrative': {
+      const wanted = section.sections ? new Set(section.sections) : undefined;
+      const depth = section.contentsDepth ?? 1;
+      // Anchors number the narrative's sections by their place in the whole narrative, wherever they print.
+      return {
+        kind: 'narrative',
+        sections: narrative.flatMap((part, index) => {
+          const mine = wanted ? part.id !== undefined && wanted.has(part.id) : part.id === undefined || !namedNarrative.has(part.id);
+          if (!mine) return [];
+          const level = part.level ?? 1;
+          return [{ ...part, level, listed: part.heading !== '' && level <= depth, anchor: anchors.take(`${section.id}-${index + 1}`) }];
+        }),
+      };
+    }
+    case 'glossary': {
+      const style = section.entryNumbering ?? 'decimal';
+      return { kind: 'glossary', entries: workbook.texts.glossary.map((entry, index) => ({ number: sectionNumber(style, index + 1), term: entry.term, explanation: entry.explanation })) };
+    }
+    case 'tables': {
+      const titles = section.contentsTitles ?? {};
+      const tables = (placed.get(section.id) ?? []).map((printed) => {
+        const title = titles[printed.table.id] ?? titles[printed.specId];
+        return { anchor: printed.anchor, table: printed.table, contentsLabel: tableLabel(title === undefined ? printed.table : { ...printed.table, title }) };
+      });
+      return { kind: 'tables', list: section.list === true, listed: section.listed !== false, tableNumber: section.tableNumber ?? 'none', tables };
+    }
     case 'table':
-      return { kind: 'table', tables: placed.get(section.id) ?? [] };
+      return {
+        kind: 'table',
+        tableNumber: section.tableNumber ?? 'none',
+        ...(section.title !== undefined ? { title: fill(section.title, values) } : {}),
+        tables: (placed.get(section.id) ?? []).map(({ anchor, table }) => ({ anchor, table })),
+      };
   }
 }
 
@@ -187,6 +251,8 @@ function isEmpty(content: SectionContent): boolean {
   switch (content.kind) {
     case 'heading':
       return true;
+    case 'cover':
+      return content.lines.length === 0;
     case 'text':
       return content.paragraphs.length === 0;
     case 'units':
@@ -201,23 +267,21 @@ function isEmpty(content: SectionContent): boolean {
   }
 }
 
+/** A printed table with the id of the table spec it came from (a per-project spec prints several). */
+type PlacedTable = PrintedTable & { specId: string };
+
 /**
  * Which tables each `tables` and `table` section prints, by section id: the ones it names (every copy of a
  * per-project table), and for `rest` every table no section names, in the template's order.
  */
-function placedTables(spec: PackageSpec, tables: PackageTable[]): Map<string, PrintedTable[]> {
+function placedTables(spec: PackageSpec, tables: PackageTable[]): Map<string, PlacedTable[]> {
   const printed = tables.map(({ spec: tableSpec, table }, index) => ({ specId: tableSpec.id, anchor: tableAnchor(index), table }));
   const named = new Set(spec.sections.flatMap((section) => (section.kind === 'table' ? [section.table] : section.kind === 'tables' && section.tables !== 'rest' ? section.tables : [])));
-  const of = (id: string) => printed.filter((entry) => entry.specId === id).map(({ anchor, table }) => ({ anchor, table }));
-  const placed = new Map<string, PrintedTable[]>();
+  const of = (id: string) => printed.filter((entry) => entry.specId === id);
+  const placed = new Map<string, PlacedTable[]>();
   for (const section of spec.sections) {
     if (section.kind === 'table') placed.set(section.id, of(section.table));
-    if (section.kind === 'tables') {
-      placed.set(
-        section.id,
-        section.tables === 'rest' ? printed.filter((entry) => !named.has(entry.specId)).map(({ anchor, table }) => ({ anchor, table })) : section.tables.flatMap(of),
-      );
-    }
+    if (section.kind === 'tables') placed.set(section.id, section.tables === 'rest' ? printed.filter((entry) => !named.has(entry.specId)) : section.tables.flatMap(of));
   }
   return placed;
 }
@@ -240,11 +304,13 @@ function numbered(heading: string, style: NumberingStyle, count: number): string
   return style === 'chinese-part' || style === 'decimal' ? `${number} ${heading}` : `${number}${heading}`;
 }
 
-/** A section's number in its style: "一、", "第一部分", "（一）", "1."; "" for none. */
+/** A section's number in its style: "一、", "第一部分", "（一）", "1.", "1、"; "" for none. */
 export function sectionNumber(style: NumberingStyle, count: number): string {
   switch (style) {
     case 'none':
       return '';
+    case 'decimal-comma':
+      return `${count}、`;
     case 'chinese':
       return `${chineseNumeral(count)}、`;
     case 'chinese-part':

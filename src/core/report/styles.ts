@@ -14,6 +14,7 @@ export interface TableFonts {
 export function tableCss(fonts: TableFonts): string {
   return `
 .report-table { font-family: ${fonts.table}; color: #000; }
+.report-table .table-label { font-family: ${fonts.title}; font-weight: 700; font-size: 12pt; margin: 0 0 1mm; break-after: avoid; }
 .report-table .table-title { font-family: ${fonts.title}; font-weight: 700; font-size: 15pt; text-align: center; margin: 0 0 3mm; break-after: avoid; }
 .report-table .table-meta { display: flex; justify-content: space-between; gap: 4mm; font-size: 9pt; margin: 0 0 1.5mm; break-after: avoid; }
 .report-table .table-meta span:only-child { margin-right: auto; }
@@ -80,7 +81,21 @@ body { margin: 0; font-family: ${fonts.body}; font-size: 11pt; line-height: 1.7;
 .toc .toc-page { flex: 0 0 auto; min-width: 9mm; text-align: right; font-family: ${fonts.table}; }
 .toc .level-1 { font-weight: 700; margin-top: 2mm; }
 .toc .level-2 { padding-left: 8mm; font-size: 10.5pt; }
+.toc .level-3 { padding-left: 16mm; font-size: 10.5pt; }
 .part h2 { font-family: ${fonts.heading}; font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid; }
+.part h3, .part h4, .part h5, .part h6 { font-family: ${fonts.heading}; font-size: 12pt; margin: 3mm 0 1.5mm; break-after: avoid; }
+.part h4, .part h5, .part h6 { font-weight: 400; }
+.anchor { display: block; height: 0; }
+.subcover { height: ${coverHeight}mm; display: flex; flex-direction: column; text-align: center; font-family: ${fonts.title}; break-after: page; }
+.subcover > h1 { margin: 0 0 6mm; }
+.subcover:not(:has(.cover-title, .cover-department)) > h1 { margin-top: 80mm; font-size: 20pt; }
+.subcover .subcover-lines { flex: 1 1 auto; display: flex; flex-direction: column; align-items: center; }
+.subcover .cover-department { margin-top: 50mm; font-size: 22pt; font-weight: 700; }
+.subcover .cover-title { margin-top: 50mm; font-size: 22pt; font-weight: 700; }
+.subcover .cover-department + .cover-title { margin-top: 10mm; }
+.subcover .cover-text { margin-top: 8mm; font-size: 14pt; }
+.subcover .cover-title + .cover-text { margin-top: 20mm; }
+.subcover .cover-date { margin-top: auto; margin-bottom: 20mm; font-size: 14pt; }
 .part p { text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; }
 .glossary p { text-indent: 0; }
 .glossary .term { font-weight: 700; }

@@ -8,6 +8,8 @@ export interface TableHtmlOptions {
   anchorId?: string;
   /** How the table prints (the package measures it for its page set-up); default tableLayout(table). */
   layout?: TableLayout;
+  /** A label printed on a line of its own above the title ("表4"). */
+  label?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function renderTableHtml(table: EvaluatedTable, options: TableHtmlOptions
   const notes = table.notes.length > 0 ? `<div class="table-notes">${table.notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('')}</div>` : '';
   return [
     `<section class="report-table ${layout.orientation}"${id} data-table="${escapeHtml(table.id)}" style="--table-font:${layout.fontSizePt}pt">`,
+    options.label ? `<div class="table-label">${escapeHtml(options.label)}</div>` : '',
     table.title ? `<h2 class="table-title">${escapeHtml(table.title)}</h2>` : '',
     meta,
     `<table><colgroup>${columns}</colgroup>`,

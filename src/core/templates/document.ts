@@ -223,10 +223,11 @@ const paragraphSchema = z.union([
   z.object({ clerk: z.enum(['duties', 'organization', 'other', 'annualGoal', 'glossary']) }).strict(),
 ]);
 
+const narrativeLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional();
 export const narrativeSectionSchema = z.union([
-  z.object({ id, heading: text, paragraphs: z.array(paragraphSchema) }).strict(),
-  z.object({ id, heading: text, block: z.enum(['workTasks', 'safeguards', 'performanceEvaluation', 'transferPayments']) }).strict(),
-  z.object({ id, eachTask: z.object({ heading: text }).strict() }).strict(),
+  z.object({ id, level: narrativeLevel, heading: text, paragraphs: z.array(paragraphSchema) }).strict(),
+  z.object({ id, level: narrativeLevel, heading: text, block: z.enum(['workTasks', 'safeguards', 'performanceEvaluation', 'transferPayments']) }).strict(),
+  z.object({ id, level: narrativeLevel, eachTask: z.object({ heading: text }).strict() }).strict(),
 ]);
 
 export const narrativeSchema = z
@@ -239,31 +240,46 @@ export const narrativeSchema = z
   })
   .strict();
 
-const numbering = z.enum(['none', 'chinese', 'chinese-part', 'chinese-paren', 'decimal']);
+const numbering = z.enum(['none', 'chinese', 'chinese-part', 'chinese-paren', 'decimal', 'decimal-comma']);
+const tableNumber = z.enum(['none', 'prefix', 'above']).optional();
+const coverLineSchema = z.object({ role: z.enum(['department', 'title', 'date', 'text']), text }).strict();
 const sectionBase = {
   id,
   heading: text.optional(),
-  level: z.union([z.literal(1), z.literal(2)]).optional(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   numbering: numbering.optional(),
+  contentsHeading: z.union([text, z.literal(false)]).optional(),
+  headingPrinted: z.boolean().optional(),
   pageBreak: z.boolean().optional(),
   emptyText: text.optional(),
 };
 
 export const packageSectionSchema = z.discriminatedUnion('kind', [
   z.object({ ...sectionBase, kind: z.literal('heading') }).strict(),
+  z.object({ ...sectionBase, kind: z.literal('cover'), lines: z.array(coverLineSchema) }).strict(),
   z.object({ ...sectionBase, kind: z.literal('text'), source: z.string() }).strict(),
   z.object({ ...sectionBase, kind: z.literal('units') }).strict(),
-  z.object({ ...sectionBase, kind: z.literal('narrative') }).strict(),
-  z.object({ ...sectionBase, kind: z.literal('glossary') }).strict(),
-  z.object({ ...sectionBase, kind: z.literal('tables'), tables: z.union([z.literal('rest'), ids]), list: z.boolean().optional() }).strict(),
-  z.object({ ...sectionBase, kind: z.literal('table'), table: id }).strict(),
+  z.object({ ...sectionBase, kind: z.literal('narrative'), sections: ids.optional(), contentsDepth: z.number().int().min(0).max(4).optional() }).strict(),
+  z.object({ ...sectionBase, kind: z.literal('glossary'), entryNumbering: numbering.optional() }).strict(),
+  z
+    .object({
+      ...sectionBase,
+      kind: z.literal('tables'),
+      tables: z.union([z.literal('rest'), ids]),
+      list: z.boolean().optional(),
+      tableNumber,
+      listed: z.boolean().optional(),
+      contentsTitles: z.record(z.string(), text).optional(),
+    })
+    .strict(),
+  z.object({ ...sectionBase, kind: z.literal('table'), table: id, tableNumber, title: text.optional() }).strict(),
 ]);
 
 const margins = z.object({ top: z.number().min(0).max(100), right: z.number().min(0).max(100), bottom: z.number().min(0).max(100), left: z.number().min(0).max(100) }).strict();
 
 const coverSchema = z
   .object({
-    lines: z.array(z.object({ role: z.enum(['department', 'title', 'date', 'text']), text }).strict()),
+    lines: z.array(coverLineSchema),
     dateFallback: z.enum(['exportDate', 'none']),
     pageNumber: z.boolean(),
   })

@@ -31,7 +31,29 @@ export function applyVariant(base: TemplateSpec, variant: VariantTemplateDocumen
   }
   if (variant.narrative) out.narrative = changeNarrative(base.narrative, variant.narrative, problems);
   if (variant.package) out.package = changePackage(base.package, variant.package, problems);
+  out.package = withoutRemoved(out.package, removedIds(base.tables, out.tables), removedIds(base.narrative?.sections ?? [], out.narrative?.sections ?? []));
   return out;
+}
+
+/** Ids the base's list has and the variant's result does not. */
+function removedIds(before: { id?: string }[], after: { id?: string }[]): Set<string> {
+  const kept = new Set(after.map((item) => item.id));
+  return new Set(before.flatMap((item) => (item.id !== undefined && !kept.has(item.id) ? [item.id] : [])));
+}
+
+/**
+ * A table or narrative section the variant removes leaves the package with it: a `table` section printing it
+ * goes, `tables` and `narrative` sections no longer name it. (An id the base never had stays a problem.)
+ */
+function withoutRemoved(pkg: PackageSpec, tables: Set<string>, narrative: Set<string>): PackageSpec {
+  if (tables.size === 0 && narrative.size === 0) return pkg;
+  const sections = pkg.sections.flatMap((section): PackageSection[] => {
+    if (section.kind === 'table') return tables.has(section.table) ? [] : [section];
+    if (section.kind === 'tables' && section.tables !== 'rest') return [{ ...section, tables: section.tables.filter((id) => !tables.has(id)) }];
+    if (section.kind === 'narrative' && section.sections) return [{ ...section, sections: section.sections.filter((id) => !narrative.has(id)) }];
+    return [section];
+  });
+  return { ...pkg, sections };
 }
 
 interface KeyedChanges<T> {

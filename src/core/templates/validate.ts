@@ -18,7 +18,7 @@ export function validateTemplate(template: TemplateSpec, problems: ProblemList):
   const tableIds = new Set(template.tables.map((table) => table.id));
   template.tables.forEach((table, index) => validateTable(table, `tables[${index}]`, tableIds, problems));
   if (template.narrative) validateNarrative(template.narrative, problems);
-  validatePackage(template.package, tableIds, problems);
+  validatePackage(template.package, tableIds, new Set((template.narrative?.sections ?? []).flatMap((section) => (section.id !== undefined ? [section.id] : []))), problems);
 }
 
 const FUND_CODES = new Set<string>();
@@ -387,7 +387,7 @@ function checkParagraph(paragraph: ParagraphSpec, path: string, check: (text: st
 const TEXT_SOURCES = /^texts\.(duties|organization|other|blocks\.[A-Za-z0-9_]+)$/;
 const PACKAGE_PLACEHOLDERS = ['year', 'priorYear', 'departmentName', 'departmentCode', 'number'];
 
-function validatePackage(pkg: PackageSpec, tableIds: Set<string>, problems: ProblemList): void {
+function validatePackage(pkg: PackageSpec, tableIds: Set<string>, narrativeIds: Set<string>, problems: ProblemList): void {
   duplicates(
     pkg.sections.map((section) => section.id),
     'package.sections',
@@ -402,9 +402,22 @@ function validatePackage(pkg: PackageSpec, tableIds: Set<string>, problems: Prob
     else printed.set(id, path);
   };
   let rest = 0;
+  const narrativePrinted = new Map<string, string>();
   pkg.sections.forEach((section, index) => {
     const path = `package.sections[${index}]`;
     if (section.heading !== undefined) checkPlaceholders(section.heading, PACKAGE_PLACEHOLDERS, `${path}.heading`, problems);
+    if (typeof section.contentsHeading === 'string') checkPlaceholders(section.contentsHeading, PACKAGE_PLACEHOLDERS, `${path}.contentsHeading`, problems);
+    if (section.kind === 'cover') section.lines.forEach((line, l) => checkPlaceholders(line.text, [...PACKAGE_PLACEHOLDERS, 'date'], `${path}.lines[${l}].text`, problems));
+    if (section.kind === 'table' && section.title !== undefined) checkPlaceholders(section.title, PACKAGE_PLACEHOLDERS, `${path}.title`, problems);
+    // contentsTitles may name a table a variant removed: a wording with nothing to word is harmless.
+    if (section.kind === 'narrative') {
+      (section.sections ?? []).forEach((id, n) => {
+        const at = `${path}.sections[${n}]`;
+        if (!narrativeIds.has(id)) problems.add(at, 'template:unknownNarrativeSection', { id });
+        else if (narrativePrinted.has(id)) problems.add(at, 'template:narrativeSectionPrintedTwice', { id, first: narrativePrinted.get(id) ?? '' });
+        else narrativePrinted.set(id, at);
+      });
+    }
     if (section.kind === 'text' && !TEXT_SOURCES.test(section.source)) {
       problems.add(`${path}.source`, 'template:unknownTextSource', { source: section.source, allowed: 'texts.duties, texts.organization, texts.other, texts.blocks.<key>' });
     }

@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { balanceRules } from './balance';
 import { budgetLineRules } from './budget-lines';
 import { catalogRules } from './catalog';
+import { departmentRules } from './department';
 import { incomeLineRules } from './income-lines';
 import { indicatorRules } from './indicators';
 import { procurementRules } from './procurement';
@@ -18,4 +19,5 @@ export const RULES: readonly Rule[] = [
   ...indicatorRules,
   ...textRules,
   ...catalogRules,
+  ...departmentRules,
 ];
