@@ -24,27 +24,48 @@ export function parseYear(text: string): number | null {
   return year !== null && year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
 
-export type DepartmentField = 'code' | 'name' | 'year';
+export type DepartmentField = 'code' | 'name' | 'year' | 'publishedOn';
 export interface DepartmentDraft {
   code: string;
   name: string;
   year: string;
+  publishedOn: string;
+}
+type DepartmentFacts = Pick<Department, 'code' | 'name' | 'year' | 'publishedOn'>;
+
+export function departmentDraft(department: DepartmentFacts): DepartmentDraft {
+  return { code: department.code, name: department.name, year: String(department.year), publishedOn: department.publishedOn };
 }
 
-export function departmentDraft(department: Pick<Department, 'code' | 'name' | 'year'>): DepartmentDraft {
-  return { code: department.code, name: department.name, year: String(department.year) };
+const DATE_PATTERN = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A date as clerks write it — 2024-01-20, 2024/1/20, 2024.1.20, 2024年1月20日, 20240120, full-width digits —
+ * as ISO 2024-01-20; '' stays '' (no date yet); anything else, or a day the calendar lacks, is null.
+ */
+export function parseDate(text: string): string | null {
+  const normalized = text.replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).trim();
+  if (normalized === '') return '';
+  const parts = /^(\d{4})(\d{2})(\d{2})$/.exec(normalized) ?? DATE_PATTERN.exec(normalized);
+  if (!parts) return null;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < MIN_YEAR || year > MAX_YEAR || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function checkDepartment(draft: DepartmentDraft): { value: Pick<Department, 'code' | 'name' | 'year'> | null; problems: Problems<DepartmentField> } {
+export function checkDepartment(draft: DepartmentDraft): { value: DepartmentFacts | null; problems: Problems<DepartmentField> } {
   const problems: Problems<DepartmentField> = {};
   const code = draft.code.trim();
   const name = draft.name.trim();
   const year = parseYear(draft.year);
+  const publishedOn = parseDate(draft.publishedOn);
   if (code === '') problems.code = { key: 'app:validation.required' };
   if (name === '') problems.name = { key: 'app:validation.required' };
   if (year === null) problems.year = { key: 'app:validation.year', params: { min: MIN_YEAR, max: MAX_YEAR } };
-  const valid = Object.keys(problems).length === 0 && year !== null;
-  return { value: valid ? { code, name, year } : null, problems };
+  if (publishedOn === null) problems.publishedOn = { key: 'app:validation.date' };
+  const valid = Object.keys(problems).length === 0 && year !== null && publishedOn !== null;
+  return { value: valid ? { code, name, year, publishedOn } : null, problems };
 }
 
 export type UnitField = 'code' | 'name' | 'kind' | 'authorizedStaff' | 'actualStaff' | 'retiredStaff';

@@ -429,6 +429,15 @@ test('fixes every error the check panel lists by clicking through it', async () 
   await expect(wrong).toHaveText('50206 公务接待费');
   await expect(wrong).not.toHaveClass(/mark-error/);
 
+  // No 公开日期 yet: the warning leads to the department's date field; the clerk writes it as they would on paper.
+  await panel.getByRole('button', { name: /公开日期：未填写 2025 年度/ }).click();
+  const publishedOn = page.getByLabel('公开日期', { exact: true });
+  await expect(publishedOn).toBeFocused();
+  await publishedOn.fill('2025年1月20日');
+  await publishedOn.press('Tab');
+  await expect(publishedOn).toHaveValue('2025-01-20');
+  await expect(panel.getByRole('region', { name: /警告/ })).toBeHidden();
+
   // The spending plan: the finding opens the project at its plan, on the field.
   await expect(panel.getByRole('region', { name: '错误（1）' })).toBeVisible();
   await panel.getByRole('button', { name: /资金支出计划到12月底为 90%/ }).click();

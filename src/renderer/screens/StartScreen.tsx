@@ -35,12 +35,13 @@ function NewWorkbookCard() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkDepartment({ code, name, year });
+    const checked = checkDepartment({ code, name, year, publishedOn: '' });
     const found: Problems<DepartmentField | 'fileName'> = { ...checked.problems };
     if (shownFileName.trim() === '') found.fileName = { key: 'app:validation.required' };
     setProblems(found);
     if (!checked.value || found.fileName) return;
-    await create({ path: shownFileName.trim(), department: checked.value, entryUnit: 'wan' });
+    const { code: departmentCode, name: departmentName, year: budgetYear } = checked.value;
+    await create({ path: shownFileName.trim(), department: { code: departmentCode, name: departmentName, year: budgetYear }, entryUnit: 'wan' });
   };
 
   const browse = async () => {

@@ -63,6 +63,7 @@ export function targetOf(finding: Finding, workbook: Workbook): FindingTarget | 
       if (location.parentId === 'department') return { section: 'performance', projectId: null, focus: { tableId: 'departmentIndicators', rowKey: location.id ?? '', column } };
       return location.parentId ? { section: 'projects', projectId: location.parentId, focus: null } : null;
     case 'department':
+      if (location.field === 'publishedOn') return { section: 'units', projectId: null, focus: { tableId: 'department', rowKey: 'department', column: 'publishedOn' } };
       return { section: 'performance', projectId: null, focus: { tableId: 'performance', rowKey: 'department', column: location.field ?? '' } };
     case 'text':
       return { section: 'texts', projectId: null, focus: { tableId: 'texts', rowKey: location.id ?? '', column: location.field ?? '' } };
