@@ -59,8 +59,11 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE, extra?: Partia
   return instance;
 }
 
-/** Picks the CLI's language from LANG / LC_ALL / BUDGET_DESK_LANG, defaulting to zh-CN. */
+/**
+ * Picks the CLI's language from BUDGET_DESK_LANG / LC_ALL / LANG, defaulting to zh-CN. An empty variable
+ * counts as unset, as POSIX locale lookup treats it.
+ */
 export function languageFromEnv(env: Record<string, string | undefined>): Language {
-  const value = env.BUDGET_DESK_LANG ?? env.LC_ALL ?? env.LANG ?? '';
+  const value = env.BUDGET_DESK_LANG || env.LC_ALL || env.LANG || '';
   return /^en/i.test(value) ? 'en' : DEFAULT_LANGUAGE;
 }

@@ -1,3 +1,4 @@
+import '../require-runtime';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
