@@ -11,6 +11,7 @@ import { createNewYear, importPrior, previewNewYear, previewPrior, readWorkbookR
 import { readInterchangeFile, writeText, type CliIo } from './run';
 import { TEMPLATE_COMMANDS, templateFor } from './template-commands';
 import { CATALOG_COMMANDS } from './catalog-commands';
+import { AUDIT_COMMAND } from './audit-command';
 
 export interface CommandContext {
   io: CliIo;
@@ -226,4 +227,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...TEMPLATE_COMMANDS,
   ...CATALOG_COMMANDS,
+  audit: AUDIT_COMMAND,
 };
