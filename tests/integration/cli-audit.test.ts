@@ -125,6 +125,14 @@ describe('cli audit', () => {
     expect(result.json!.summary.errors).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
+  it("shaanxi-2024: the seed's own narrative sentence “476.38 元” is found against the table's 476.38万元 (README 1)", async () => {
+    const textPath = join(folder.dir, 'shaanxi.txt');
+    writeFileSync(textPath, '五、一般公共预算当年拨款情况\n（一）一般公共预算当年拨款规模变化情况\n本部门当年预算支出 476.38 元，较上年增加32.02万元。\n');
+    const result = await audit([exported.get('shaanxi-2024')!, '--text', textPath]);
+    expect(result.code).toBe(0);
+    expect(result.json!.findings.map((finding) => [finding.ruleId, finding.cells[0], finding.params.quote])).toEqual([['audit.textYuanForWan', 'text:3', '476.38 元']]);
+  });
+
   it('a rounding tail (0.01万元) is reported as such, not as an error', async () => {
     const source = exported.get('henan-2024')!;
     const recognition = await recognize(source);

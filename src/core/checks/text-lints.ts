@@ -11,8 +11,8 @@ export interface TextLints {
   budgetYears: { quote: string; year: number }[];
 }
 
-/** Two or more X/×/＊ (a name or number left to fill), three or more stops, or an empty pair of brackets. */
-const PLACEHOLDER = /(?<![A-Za-z])(?:[XxＸｘ×＊*]{2,})(?![A-Za-z])|。{2,}|[（(]\s*[)）]|_{3,}/g;
+/** Two or more X/×/＊ (a name or number left to fill; ASCII ** is left alone, it is Markdown), two or more 。, empty brackets, ___. */
+const PLACEHOLDER = /(?<![A-Za-z])(?:[XxＸｘ×＊]{2,})(?![A-Za-z])|。{2,}|[（(]\s*[)）]|_{3,}/g;
 /** A count of nought followed by the items it counts: "共0个，分别是：…", "包括0项：…". */
 const ZERO_THEN_LIST = /(?<![\d.])0\s*(?:个|项|家|所|人)[^。；\n]{0,12}?(?:[:：]|分别是|包括)(?=\s*[^\s。；])/g;
 /** Three or more CJK characters repeated immediately: the copy-paste double. */
