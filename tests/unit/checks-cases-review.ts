@@ -1,6 +1,6 @@
 import type { FindingLocation } from '../../src/core/checks';
 import type { Edit } from '../../src/core/edits';
-import { budgetLine, line, PROJECT, putLine, putProject, unit, WAN } from './checks-builders';
+import { budgetLine, indicator, line, PROJECT, putIndicators, putLine, putProject, unit, WAN, withIndicator } from './checks-builders';
 import type { RuleCase } from './checks-cases';
 
 /**
@@ -27,7 +27,23 @@ const extraLine = (amount: number): Edit => ({ op: 'put', collection: 'budgetLin
 const moreProjects = (...codes: string[]): Edit[] =>
   codes.map((code, index) => putProject({ id: `p${index + 2}`, code, name: `项目${index + 2}` }));
 
+const indicatorValueAt: FindingLocation = { entity: 'indicator', id: 'pi1', parentId: 'p1', field: 'value', tables: [{ tableId: 'projectIndicators', rowKey: 'pi1', column: 'value' }] };
+
 export const REVIEW_CASES: RuleCase[] = [
+  {
+    ruleId: 'indicator.levelPair',
+    messageKey: 'checks:indicatorLevelPair',
+    severity: 'warning',
+    fires: {
+      edits: () => [putIndicators(withIndicator(indicator('pi1', '效益指标', '数量指标', '运维次数', '≥12次')))],
+      expect: [{ params: { owner: P, indicator: '运维次数', value: '≥12次', level1: '效益指标', level2: '数量指标' }, location: indicatorValueAt }],
+    },
+    passes: [
+      // 满意度 as a 二级 under 效益, and 成本 under 产出 (the older layout).
+      { edits: () => [putIndicators(withIndicator(indicator('pi1', '效益指标', '服务对象满意度指标', '参保群众满意度', '≥90%')))] },
+      { edits: () => [putIndicators(withIndicator(indicator('pi1', '产出指标', '成本指标', '运维费', '≤20万元')))] },
+    ],
+  },
   {
     ruleId: 'line.functionUnitKind',
     messageKey: 'checks:functionUnitKind',
