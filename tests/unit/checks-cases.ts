@@ -19,6 +19,7 @@ import {
   WAN,
   withIndicator,
 } from './checks-builders';
+import { REVIEW_CASES } from './checks-cases-review';
 
 /**
  * For every rule: a change to the base workbook that makes it fire (with every finding it must
@@ -918,4 +919,5 @@ export const RULE_CASES: RuleCase[] = [
       },
     ],
   },
+  ...REVIEW_CASES,
 ];

@@ -9,6 +9,7 @@ export function checkCatalogFrom(catalog: Catalog): CheckCatalog {
   const legal = new Map<UnitKind, Map<string, string[]>>();
   const fundFunctions = new Map<string, boolean>();
   const fundKnown = new Map<string, boolean>();
+  const unitKinds = new Map<string, FunctionUnitKind | undefined>();
   const legalGovEcon = (kind: UnitKind, deptEcon: string): string[] => {
     let byDept = legal.get(kind);
     if (!byDept) {
@@ -36,6 +37,10 @@ export function checkCatalogFrom(catalog: Catalog): CheckCatalog {
       }
       return answer;
     },
+    functionUnitKind: (functionCode) => {
+      if (!unitKinds.has(functionCode)) unitKinds.set(functionCode, functionUnitKindOf(catalog, functionCode));
+      return unitKinds.get(functionCode);
+    },
     knowsFunctionFund: (functionCode) => {
       let answer = fundKnown.get(functionCode);
       if (answer === undefined) {
@@ -45,6 +50,26 @@ export function checkCatalogFrom(catalog: Catalog): CheckCatalog {
       return answer;
     },
   };
+}
+
+type FunctionUnitKind = { kind: 'admin' | 'institution'; counterpart: string | null };
+
+const ADMIN_NAME = /^行政(运行|单位)/;
+const INSTITUTION_NAME = /^事业(运行|单位)/;
+
+/** 行政运行 ↔ 事业运行, 行政单位医疗 ↔ 事业单位医疗: the kind a 项's name speaks for, and its twin in the same 款. */
+function functionUnitKindOf(catalog: Catalog, code: string): FunctionUnitKind | undefined {
+  if (code.length !== 7) return undefined;
+  const name = catalog.lookupFunction(code)?.name ?? '';
+  const kind = ADMIN_NAME.test(name) ? 'admin' : INSTITUTION_NAME.test(name) ? 'institution' : undefined;
+  if (!kind) return undefined;
+  const twinName = kind === 'admin' ? name.replace(/^行政/, '事业') : name.replace(/^事业/, '行政');
+  let counterpart: string | null = null;
+  for (let item = 1; item <= 99 && counterpart === null; item += 1) {
+    const candidate = `${code.slice(0, 5)}${String(item).padStart(2, '0')}`;
+    if (catalog.lookupFunction(candidate)?.name === twinName) counterpart = candidate;
+  }
+  return { kind, counterpart };
 }
 
 /** The code or its 款 is listed, or a code above it carries a fund hint (234 抗疫特别国债 …). */

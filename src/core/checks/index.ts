@@ -27,3 +27,4 @@ export { RULES } from './rules';
 export { runChecks, createCheckSession, changedParts, DEFAULT_OPTIONS, type CatalogSource, type ChangedPart, type CheckSession } from './session';
 export { checkCatalogFrom, checkCatalogForWorkbook } from './catalog-adapter';
 export { parseIndicatorValue, classifyUnit, indicatorAmount, type ParsedIndicatorValue, type UnitClass, type IndicatorOperator } from './indicator-value';
+export { checkOptionsForTemplate } from './template-options';

@@ -41,6 +41,7 @@ export const DEFAULT_OPTIONS: ResolvedCheckOptions = {
   projectTypes: ['operation', 'specificGoal', 'general', 'special'],
   quantitativeIndicatorKinds: ['数量', '成本'],
   operatingCostUnits: 'all',
+  printedAmounts: { unit: 'wan', decimals: 2 },
   disabledRules: [],
 };
 

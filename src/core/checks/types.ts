@@ -76,6 +76,11 @@ export interface CheckCatalog {
    * code): the fund rules leave such lines to the unknown-code warning. Absent: always true.
    */
   knowsFunctionFund?(functionCode: string): boolean;
+  /**
+   * The unit kind a 功能分类 项 is named for (行政运行 / 行政单位… → "admin"; 事业运行 / 事业单位… →
+   * "institution"), with the 项 of the same 款 named for the other kind; undefined for any other code.
+   */
+  functionUnitKind?(functionCode: string): { kind: 'admin' | 'institution'; counterpart: string | null } | undefined;
 }
 
 export interface CheckOptions {
@@ -93,6 +98,11 @@ export interface CheckOptions {
   quantitativeIndicatorKinds?: string[];
   /** Whose 公用经费 count as 机关运行经费 (the "operatingCost" figure); a template convention. Default "all". */
   operatingCostUnits?: 'all' | 'adminOnly';
+  /**
+   * How the package prints amounts, for the 尾差 rule (tables.roundingTail): unit and decimals, or false
+   * when the printed tables are not checked for footing. Default 万元 with 2 decimals.
+   */
+  printedAmounts?: { unit: 'wan' | 'yuan'; decimals: number } | false;
   /** Rule ids not to run. */
   disabledRules?: string[];
 }

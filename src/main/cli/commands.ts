@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import { checkCatalogForWorkbook, runChecks } from '../../core/checks';
+import { checkCatalogForWorkbook, checkOptionsForTemplate, runChecks } from '../../core/checks';
 import { serializeInterchange } from '../../core/interchange';
 import { displayRows, evaluateTemplateBySpec } from '../../core/tables/evaluate';
 import { catalogNames } from '../../core/tables/names';
@@ -11,6 +11,7 @@ import { createNewYear, importPrior, previewNewYear, previewPrior, readWorkbookR
 import { readInterchangeFile, writeText, type CliIo } from './run';
 import { TEMPLATE_COMMANDS, templateFor } from './template-commands';
 import { CATALOG_COMMANDS } from './catalog-commands';
+import { AUDIT_COMMAND } from './audit-command';
 
 export interface CommandContext {
   io: CliIo;
@@ -111,9 +112,7 @@ export const COMMANDS: Record<string, Command> = {
       const workbook = withStore(path, (store) => store.workbook);
       const requested = typeof values.template === 'string' ? values.template : undefined;
       const template = requested !== undefined || workbook.settings.template ? templateFor(workbook, requested, context) : undefined;
-      const findings = runChecks(workbook, checkCatalogForWorkbook(workbook), {
-        ...(template ? { operatingCostUnits: template.conventions.operatingCostUnits } : {}),
-      });
+      const findings = runChecks(workbook, checkCatalogForWorkbook(workbook), checkOptionsForTemplate(template));
       const i18n = createI18n(languageFromEnv(context.io.env));
       const count = (severity: string) => findings.filter((finding) => finding.severity === severity).length;
       context.printJson({
@@ -228,4 +227,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...TEMPLATE_COMMANDS,
   ...CATALOG_COMMANDS,
+  audit: AUDIT_COMMAND,
 };

@@ -1,4 +1,4 @@
-import { checkCatalogForWorkbook, createCheckSession, type CheckOptions, type CheckSession, type Finding } from '../../core/checks';
+import { checkCatalogForWorkbook, checkOptionsForTemplate, createCheckSession, type CheckOptions, type CheckSession, type Finding } from '../../core/checks';
 import type { Workbook } from '../../core/model';
 import { workbookPatch } from '../../core/patch';
 import { templateForWorkbook } from '../../core/templates';
@@ -9,8 +9,7 @@ import type { WorkbenchStore } from './workbench-store';
 
 /** The options a workbook's template implies for the checks (its own copy: a custom or folder template counts). */
 export function checkOptionsFor(workbook: Workbook): CheckOptions {
-  const template = templateForWorkbook(workbook);
-  return { operatingCostUnits: template?.conventions.operatingCostUnits ?? 'all' };
+  return checkOptionsForTemplate(templateForWorkbook(workbook));
 }
 
 type Idle = (callback: () => void) => () => void;

@@ -71,6 +71,14 @@ function eachIndicator(
 
 type Level = 'output' | 'benefit' | 'satisfaction' | 'cost';
 
+/** 二级 names and the 一级 they may sit under. */
+const LEVEL_PAIRS: [RegExp, string[]][] = [
+  [/数量|质量|时效/, ['产出']],
+  [/经济效益|社会效益|生态效益|可持续影响/, ['效益']],
+  [/经济成本|社会成本|生态环境成本/, ['成本']],
+  [/满意度/, ['满意度', '效益']],
+];
+
 function requiredLevels(options: ResolvedCheckOptions): [Level, (indicator: Indicator) => boolean][] {
   const levels: [Level, (indicator: Indicator) => boolean][] = [
     ['output', isOutput],
@@ -250,6 +258,22 @@ export const indicatorRules: Rule[] = [
         const amount = indicatorAmount(value);
         if (amount === undefined || amount <= set.amount) return null;
         return { amount: context.money(set.amount), moneyUnit: context.workbook.settings.entryUnit };
+      }),
+  }),
+  lineRule({
+    id: 'indicator.levelPair',
+    severity: 'warning',
+    messageKey: 'checks:indicatorLevelPair',
+    description:
+      'An indicator\'s 一级 and 二级 belong together: 数量/质量/时效 under 产出, 经济/社会/生态效益 and 可持续影响 under 效益, 经济/社会/生态环境成本 under 成本, 满意度 under 满意度 (or 效益). 成本指标 under 产出 (the older layout) is allowed.',
+    collection: 'indicatorSets',
+    evaluate: (set) =>
+      eachIndicator(set, (indicator) => {
+        const level1 = indicator.level1.trim();
+        if (level1 === '') return null;
+        const pair = LEVEL_PAIRS.find(([level2]) => level2.test(indicator.level2));
+        if (!pair || pair[1].some((parent) => level1.includes(parent))) return null;
+        return { level1, level2: indicator.level2.trim() };
       }),
   }),
 ];

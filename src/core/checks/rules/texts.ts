@@ -10,7 +10,7 @@ import { projectAt, workbookRule } from './define';
  * 的事项 (texts.other), the narrative's prose blocks (texts.blocks), the department's annual goal,
  * and each project's purpose and goal.
  */
-interface TextBlock {
+export interface TextBlock {
   /** reasons | other | blocks | annualGoal | purpose | goal: names the block in messages. */
   block: string;
   /** The reason's key, the prose block's key or the project's name; "" for the single blocks. */
@@ -28,10 +28,20 @@ function eachBlock(
   relevant: (scan: TextScan) => boolean,
   test: (block: TextBlock, scan: TextScan) => Hit[] | null,
 ): readonly Hit[] {
+  return eachScannedBlock(workbook, scanText, relevant, test);
+}
+
+/** eachBlock with a scanner of the caller's own (memoised per text by the caller). */
+export function eachScannedBlock<S>(
+  workbook: Workbook,
+  scanner: (text: string) => S,
+  relevant: (scan: S) => boolean,
+  test: (block: TextBlock, scan: S) => Hit[] | null,
+): readonly Hit[] {
   let hits: Hit[] | null = null;
   const visit = (text: string, block: () => TextBlock) => {
     if (text === '') return;
-    const scan = scanText(text);
+    const scan = scanner(text);
     if (!relevant(scan)) return;
     const found = test(block(), scan);
     if (found) (hits ??= []).push(...found);
