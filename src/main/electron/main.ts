@@ -1,3 +1,4 @@
+import '../runtime/require-electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
