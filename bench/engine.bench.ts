@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 /**
  * Engine benchmark (prints JSON). A generated consolidated workbook of 100 units × 500 lines (50,000 lines)
  * plus 1,000 projects: time to evaluate all tables of each template, to run all checks, and to re-check

@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 /**
  * Export benchmark (prints JSON): time to write the province's xlsx and the PDF package for the Henan
  * seed and for a generated 50,000-line workbook (100 units × 500 lines, 1,000 projects), and in the

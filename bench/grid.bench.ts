@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 /**
  * Grid benchmark (prints JSON). Writes a 50,000-line workbook (bench/generate.ts, every line basic
  * expenditure so that one grid holds them all), starts the browser-mode server on it, opens it in

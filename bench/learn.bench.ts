@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 /**
  * Learning benchmark (prints JSON): time to learn a seed-sized package — each seed's package exported with its
  * built-in template and with a perturbed one (zeros 0.00, a table removed, 公用经费 split) — from the .xlsx bytes

@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 /**
  * Commit-cost benchmark for the workbook file (prints JSON): what one acknowledged edit costs, fsync
  * included, for each way of keeping the `.budget` file complete on its own (docs/workbook-file.md,

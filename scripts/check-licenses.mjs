@@ -1,8 +1,11 @@
 // Fails when a package under a GPL-family licence is among the app's production dependencies.
 // HyperFormula (GPLv3) may serve as a benchmark peer only inside bench/peer with its own package.json.
+import { exitIfNodeTooOld } from './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+exitIfNodeTooOld('npm run licenses');
 
 const COPYLEFT = /\b(A?GPL|LGPL)\b|GNU (Affero |Lesser )?General Public/i;
 

@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 /**
  * Renders the Henan seed's PDF package to PNG pages for review: docs/screenshots/export-henan-NN.png
  * (60 dpi, greyscale). Run: npm exec -- tsx scripts/export-screenshots.ts

@@ -1,3 +1,4 @@
+import '../src/main/runtime/require-script-node';
 import { writeFileSync } from 'node:fs';
 import { interchangeJsonSchema } from '../src/core/interchange-json-schema';
 

@@ -2,10 +2,13 @@
 // Electron fetches its binary in a postinstall download; where that was impossible the binary is
 // missing, and this script says so (in the clerk's language) and points to browser mode instead
 // of letting Electron try to download it.
+import { exitIfNodeTooOld } from './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+exitIfNodeTooOld('npm start');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = join(root, 'node_modules', 'electron');

@@ -220,8 +220,9 @@ export const COMMANDS: Record<string, Command> = {
     options: {},
     run(positionals, _values, context) {
       const path = context.resolvePath(positional(positionals, 0, this.usage));
-      const facts = WorkbookStore.inspect(path);
-      context.printJson({ path, ...facts, ...withStore(path, (store) => ({ counts: summary(store).counts })) });
+      const facts = WorkbookStore.inspect(path, { counts: true });
+      const counts = facts.counts ?? withStore(path, (store) => summary(store).counts);
+      context.printJson({ path, schemaVersion: facts.schemaVersion, department: facts.department, revision: facts.revision, counts });
       return 0;
     },
   },

@@ -1,4 +1,4 @@
-import '../require-runtime';
+import '../runtime/require-cli-node';
 import { runCli } from './run';
 
 /** `npm run cli -- <command> …`: JSON on stdout, messages on stderr in the user's language. */

@@ -1,4 +1,4 @@
-import '../require-runtime';
+import '../runtime/require-electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

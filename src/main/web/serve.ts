@@ -1,4 +1,4 @@
-import '../require-runtime';
+import '../runtime/require-web-node';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';

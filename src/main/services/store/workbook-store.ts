@@ -11,6 +11,7 @@ import { UserError } from '../../../shared/api';
 import { backupWorkbook } from './backup';
 import { assertNotTruncated, checkHeader, errorText, fileError, openSnapshot, readRegularFile } from './file-header';
 import { loadWorkbook, readDepartment, readRevision, type LoadedWorkbook } from './load';
+import { readCounts, type RecordCounts } from './counts';
 import { acquireLock, LINKS_UNSUPPORTED, lockedError, readLockHolder, type LockHandle } from './lock-file';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION } from './schema';
 import { appendStep, canRedo, canUndo, clearSteps, readStep, setCursor, type UndoPosition } from './undo-log';
@@ -111,14 +112,20 @@ export class WorkbookStore {
    * file is read from a copy of its bytes (in memory, or with its side files in a temporary folder),
    * so nothing beside it is created — no -journal, -wal or -shm — even while another program holds it.
    */
-  static inspect(path: string): { schemaVersion: number; department: Department; revision: number } {
+  static inspect(path: string, options: { counts?: boolean } = {}): { schemaVersion: number; department: Department; revision: number; counts?: RecordCounts } {
     const target = resolve(path);
     const live = openHere.get(canonicalPath(target));
-    if (live && !live.#closed) return { schemaVersion: SCHEMA_VERSION, department: live.workbook.department, revision: live.revision };
+    if (live && !live.#closed) {
+      const { units, incomeLines, budgetLines, projects } = live.workbook;
+      const counts = options.counts ? { counts: { units: units.length, incomeLines: incomeLines.length, budgetLines: budgetLines.length, projects: projects.length } } : {};
+      return { schemaVersion: SCHEMA_VERSION, department: live.workbook.department, revision: live.revision, ...counts };
+    }
     const header = checkHeader(target);
     const read = (reader: Database.Database) => {
       try {
-        return { schemaVersion: header.userVersion, department: readDepartment(reader, target), revision: readRevision(reader, target) };
+        // Counts only from a file of the current schema: an older one is counted after migration, by opening it.
+        const counts = options.counts && header.userVersion === SCHEMA_VERSION ? { counts: readCounts(reader) } : {};
+        return { schemaVersion: header.userVersion, department: readDepartment(reader, target), revision: readRevision(reader, target), ...counts };
       } catch (error) {
         throw asUserError(error, target);
       }
