@@ -14,6 +14,7 @@ import { reportTables } from './evaluate';
 import { writeFileAtomic } from './files';
 import { embeddedFontCss } from './fonts';
 import { readNamedDestinations } from './pdf-destinations';
+import { budgetDeskInfo, withDocumentInfo } from './pdf-info';
 import { BLANK_FOOTER, pageNumberFooter, type PdfPrinter } from './pdf-printer';
 import { progressSlice, type ExportControl } from './progress';
 
@@ -50,18 +51,28 @@ export async function printPackage(pkg: DisclosurePackage, printer: PdfPrinter, 
     // No contents, no numbers to find: one pass.
     if (!pkg.contents) {
       report(1, 'paginate');
-      return { bytes, pageCount: found.pageCount, contentsPages: {}, passes: pass };
+      return { bytes: withDocumentInfo(bytes, budgetDeskInfo(documentTitle(pkg))), pageCount: found.pageCount, contentsPages: {}, passes: pass };
     }
     const next = Object.fromEntries(outline.flatMap((entry) => (found.pages.has(entry.id) ? [[entry.id, found.pages.get(entry.id) as number]] : [])));
     const missing = outline.filter((entry) => next[entry.id] === undefined).map((entry) => entry.id);
     if (missing.length > 0) throw new Error(`the printed PDF has no destination for ${missing.join(', ')}`);
     if (pass > 1 && sameNumbers(pages, next)) {
       report(1, 'paginate');
-      return { bytes, pageCount: found.pageCount, contentsPages: next, passes: pass };
+      return { bytes: withDocumentInfo(bytes, budgetDeskInfo(documentTitle(pkg))), pageCount: found.pageCount, contentsPages: next, passes: pass };
     }
     pages = next;
   }
   throw new Error(`contents page numbers did not settle after ${MAX_PASSES} passes`);
+}
+
+/**
+ * The PDF's Title property: the package's title, led by the department's name where the title lacks it
+ * (a template whose cover prints no department falls back to a contents title such as "2024 年部门预算信息公开目录",
+ * which alone would not say whose package a file is).
+ */
+export function documentTitle(pkg: Pick<DisclosurePackage, 'title' | 'departmentName'>): string {
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+  return !pkg.departmentName || squeeze(pkg.title).includes(squeeze(pkg.departmentName)) ? pkg.title : `${pkg.departmentName} ${pkg.title}`;
 }
 
 /**
