@@ -134,6 +134,9 @@ const newYearReportSchema = z.object({
   priorFigures: z.number().int(),
 });
 
+/** Something learned from a published package, with the cells it was read from. */
+const learnNoteSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).default({}), cells: z.array(z.string()) });
+
 /** Exports as jobs (docs/export.md): started, polled for progress, cancelled; neither transport pushes. */
 const exportKindSchema = z.enum(['xlsx', 'pdf', 'openData']);
 const exportOutcomeSchema = z.discriminatedUnion('kind', [
@@ -313,6 +316,44 @@ export const apiMethods = {
   'templates.use': {
     args: z.union([z.object({ id: z.string().min(1) }), z.object({ text: templateTextSchema })]),
     result: z.object({ ok: z.boolean(), problems: z.array(templateProblemSchema), summary: workbookSummarySchema.nullable() }),
+  },
+  /**
+   * What a published package's .xlsx teaches (docs/templates.md, "Learning"): its tables as read, each learned
+   * table and what is uncertain, the variant, and the proof against last year's .budget when given. Nothing is
+   * written: the clerk accepts with templates.use (or templates.import) and the variant's text.
+   */
+  'templates.learn': {
+    args: z.object({
+      source: priorSourceSchema,
+      baseId: z.string().min(1).optional(),
+      factsPath: z.string().min(1).optional(),
+      meanings: z.array(z.object({ table: z.string().min(1), column: z.string().min(1), as: z.string().min(1) })).max(500).default([]),
+    }),
+    result: z.object({
+      fileName: z.string(),
+      baseId: z.string(),
+      variantText: z.string().nullable(),
+      problems: z.array(templateProblemSchema),
+      sheets: z.array(z.object({ name: z.string(), rows: z.array(z.array(z.string())) })),
+      tables: z.array(
+        z.object({
+          sheet: z.string(),
+          range: z.string(),
+          title: z.string(),
+          status: z.enum(['learned', 'new', 'unmapped']),
+          tableId: z.string(),
+          baseTable: z.string().nullable(),
+          columns: z.array(z.object({ id: z.string(), choices: z.array(z.object({ id: z.string(), header: z.string() })) })),
+          learned: z.array(learnNoteSchema),
+          uncertain: z.array(learnNoteSchema),
+          notLearned: z.array(learnNoteSchema),
+          proof: z.object({ numberCells: z.number().int(), reproduced: z.number().int(), different: z.array(z.string()) }).nullable(),
+        }),
+      ),
+      removed: z.array(z.string()),
+      notes: z.array(learnNoteSchema),
+      proof: z.object({ numberCells: z.number().int(), reproduced: z.number().int(), different: z.number().int() }).nullable(),
+    }),
   },
   /** A template as a whole file to share (resolved, so it needs no base elsewhere). `id` absent: the open workbook's. */
   'templates.export': { args: z.object({ id: z.string().min(1).optional() }), result: z.object({ fileName: z.string(), text: z.string() }) },

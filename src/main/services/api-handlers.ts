@@ -35,6 +35,7 @@ import { confinedPath } from './export/files';
 import { WorkbookStore } from './store';
 import { TemplateLibrary } from './templates/library';
 import { templateHandlers } from './templates/handlers';
+import { learnHandler } from './templates/learn-handler';
 
 export const WORKBOOK_EXTENSION = '.budget';
 
@@ -111,6 +112,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
 
   return {
     ...templateHandlers({ templates, current: () => current, openStore, afterChange }),
+    ...learnHandler({ templates, resolvePath: (path) => resolveWorkbookPath(path, deps.dataDir, false), decode: decodeBase64 }),
 
     'app.info': async () => ({ version: deps.version, transport: deps.transport, dataDir: deps.dataDir }),
 

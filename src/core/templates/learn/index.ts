@@ -16,9 +16,11 @@ import { isMoneyCell, recolumnBody, type ColumnSource } from './recolumn';
 import { generalize, mostCommon, sameText, statedDepartment, statedUnit, statedYear, type KnownValues } from './texts';
 import type { LearnNote, LearnOptions, LearnResult, LearnedTable, Proof, PublishedSheet, TableProof } from './types';
 import { buildVariant } from './variant';
+import { withColumnMeaning } from './meaning';
 
 export type * from './types';
 export { sheetBlocks } from './blocks';
+export { meaningChoices, withColumnMeaning, type ColumnMeaning } from './meaning';
 
 /**
  * Learning a layout from a published package (docs/templates.md, "Learning a layout from last year's published
@@ -141,6 +143,17 @@ export function learnTemplate(sheets: readonly PublishedSheet[], options: LearnO
   for (const entry of learnedTables) {
     finishTexts(entry.learning, values, money);
     entry.spec = entry.learning.spec;
+  }
+  for (const fix of options.meanings ?? []) {
+    const baseTable = base.tables.find((table) => table.id === fix.table);
+    for (const entry of learnedTables) {
+      if (!baseTable || entry.spec.id !== fix.table) continue;
+      const fixed = withColumnMeaning(entry.spec, baseTable, fix.column, fix.as);
+      if (!fixed) continue;
+      entry.learning.spec = fixed;
+      entry.spec = fixed;
+      entry.learned = [...entry.learned, { code: 'template:learn.columnFixed', params: { column: fix.column, as: fix.as }, cells: [] }];
+    }
   }
 
   const removed = base.tables.filter((table) => !seenTables.has(table.id)).map((table) => table.id);

@@ -15,6 +15,8 @@ export interface LearnOptions {
   /** Facts of the same year: placeholders are known, ambiguous readings are decided by the numbers, and the proof runs. */
   facts?: Workbook;
   names?: NameResolver;
+  /** The clerk's corrections of learned columns' meanings, applied before the variant is built and proved. */
+  meanings?: readonly import('./meaning').ColumnMeaning[];
   /** The learned variant's id and name (default: "<base>-learned"). */
   id?: string;
   name?: string;
