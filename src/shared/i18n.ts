@@ -25,21 +25,23 @@ import zh_audit from './locales/zh-CN/audit.json';
 import en_audit from './locales/en/audit.json';
 import zh_runtime from './locales/zh-CN/runtime.json';
 import en_runtime from './locales/en/runtime.json';
+import zh_learn from './locales/zh-CN/learn.json';
+import en_learn from './locales/en/learn.json';
 
 /**
  * Every user-facing string lives in src/shared/locales/<language>/<namespace>.json and goes
  * through i18next, in the renderer and the CLI alike. zh-CN is the default language.
  * Namespaces: "errors" (generic), "store" (workbook file), "catalog" (catalogue import), "cli",
  * "app" (renderer), "checks" (check findings), "export", "narrative", "workbench" (grid and
- * screens), "prior" (last year's figures), "template" (template file problems), "audit" (a published package audited), "runtime" (Node/Electron too old). A UserError code names its namespace: "store:locked".
+ * screens), "prior" (last year's figures), "template" (template file problems), "audit" (a published package audited), "runtime" (Node/Electron too old), "learn" (learning a layout from a published package). A UserError code names its namespace: "store:locked".
  */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export const baseResources = {
-  'zh-CN': { errors: zh_errors, store: zh_store, catalog: zh_catalog, app: zh_app, cli: zh_cli, checks: zh_checks, export: zh_export, narrative: zh_narrative, workbench: zh_workbench, prior: zh_prior, template: zh_template, audit: zh_audit, runtime: zh_runtime },
-  en: { errors: en_errors, store: en_store, catalog: en_catalog, app: en_app, cli: en_cli, checks: en_checks, export: en_export, narrative: en_narrative, workbench: en_workbench, prior: en_prior, template: en_template, audit: en_audit, runtime: en_runtime },
+  'zh-CN': { errors: zh_errors, store: zh_store, catalog: zh_catalog, app: zh_app, cli: zh_cli, checks: zh_checks, export: zh_export, narrative: zh_narrative, workbench: zh_workbench, prior: zh_prior, template: zh_template, audit: zh_audit, runtime: zh_runtime, learn: zh_learn },
+  en: { errors: en_errors, store: en_store, catalog: en_catalog, app: en_app, cli: en_cli, checks: en_checks, export: en_export, narrative: en_narrative, workbench: en_workbench, prior: en_prior, template: en_template, audit: en_audit, runtime: en_runtime, learn: en_learn },
 };
 
 export type ResourceBundle = Record<Language, Record<string, Record<string, unknown>>>;

@@ -7,6 +7,7 @@ import type { ApiResult, TemplateEntryPayload, TemplateProblemPayload } from '..
 import { errorMessage } from '../i18n';
 import { useApp } from '../state/context';
 import { useWorkbench } from '../state/workbench-context';
+import { LearnPanel } from './LearnPanel';
 import { ScreenHeading } from './ScreenHeading';
 import { errorPayload, useTemplateList, type TemplateList } from './template-list';
 import { buildVariant, customTemplateId, tableDrafts, TEMPLATE_ID_PATTERN, titleForYear, zeroChoices, type TableDraft } from './template-variant';
@@ -98,6 +99,12 @@ export function TemplatesScreen({ workbook }: { workbook: Workbook }) {
           onCancel={() => setCustomizing(false)}
         />
       )}
+      <LearnPanel
+        onAccepted={(name) => {
+          reload();
+          setNotice({ kind: 'done', text: t('templates.used', { name }) });
+        }}
+      />
       <ImportTemplate onImported={reload} onUse={(entry) => void use({ id: entry.id }, entry.name)} busy={busy} />
       <AvailableTemplates list={list} current={workbook.settings.template ?? null} busy={busy} onUse={(entry) => void use({ id: entry.id }, entry.name)} />
       {list && list.broken.length > 0 && <BrokenFiles broken={list.broken} />}
