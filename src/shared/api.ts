@@ -52,6 +52,7 @@ export const recentFileSchema = z.object({
 });
 
 const empty = z.object({}).strict();
+const baseRevisionSchema = z.number().int().nonnegative().optional();
 
 /** Errors carry a stable code and the parameters the renderer needs to word them in its language. */
 export const apiErrorSchema = z.object({
@@ -215,9 +216,13 @@ export const apiMethods = {
   'workbook.close': { args: empty, result: z.object({ closed: z.boolean() }) },
   'workbook.recent': { args: empty, result: z.object({ files: z.array(recentFileSchema) }) },
   'workbook.get': { args: empty, result: z.object({ summary: workbookSummarySchema, workbook: modelSchemas.workbook }) },
-  'workbook.edit': { args: z.object({ edits: z.array(editSchema).min(1).max(100_000) }), result: workbookSummarySchema },
-  'workbook.undo': { args: empty, result: workbookSummarySchema },
-  'workbook.redo': { args: empty, result: workbookSummarySchema },
+  /**
+   * `baseRevision`: the revision the window last saw (its summary's). Given, a change made on an older one is
+   * refused (store:staleEdit) instead of applied over another window's; windows always send it.
+   */
+  'workbook.edit': { args: z.object({ edits: z.array(editSchema).min(1).max(100_000), baseRevision: baseRevisionSchema }).strict(), result: workbookSummarySchema },
+  'workbook.undo': { args: z.object({ baseRevision: baseRevisionSchema }).strict(), result: workbookSummarySchema },
+  'workbook.redo': { args: z.object({ baseRevision: baseRevisionSchema }).strict(), result: workbookSummarySchema },
   /** Grid input not yet valid, kept in the open file per grid (docs/workbook-file.md, drafts). */
   'drafts.get': { args: empty, result: z.object({ drafts: z.record(gridIdSchema, draftTableSchema) }) },
   /** Replaces one grid's drafts; null (or a table with no rows) forgets them. */

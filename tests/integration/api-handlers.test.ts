@@ -197,6 +197,56 @@ describe('workbooks', () => {
   });
 });
 
+describe('two windows on one workbook', () => {
+  type Got = { summary: WorkbookSummary; workbook: { units: Unit[] } };
+  const rename = (name: string, baseRevision: number) => ({ edits: [{ op: 'put', collection: 'units', record: { ...unit, name } }], baseRevision });
+
+  it('refuses a change made on content another window has changed since, and applies nothing of it', async () => {
+    await ok('workbook.create', { path: 'windows', department });
+    const start = await ok<WorkbookSummary>('workbook.edit', { edits: [{ op: 'put', collection: 'units', record: unit }] });
+    // Both windows saw `start`. The first renames the unit; the second's rename, made on `start`, is refused.
+    const first = await ok<WorkbookSummary>('workbook.edit', rename('第一个窗口的名称', start.revision));
+    const refused = await failed('workbook.edit', rename('第二个窗口的名称', start.revision));
+    expect(refused.code).toBe('store:staleEdit');
+    expect(refused.params).toMatchObject({ base: start.revision, revision: first.revision, changes: 1 });
+    const after = await ok<Got>('workbook.get');
+    expect(after.workbook.units[0]?.name).toBe('第一个窗口的名称');
+    expect(after.summary.revision).toBe(first.revision);
+    // Reloaded, the second window's change goes through.
+    await ok('workbook.edit', rename('第二个窗口的名称', after.summary.revision));
+    expect((await ok<Got>('workbook.get')).workbook.units[0]?.name).toBe('第二个窗口的名称');
+  });
+
+  it('never brings back a record another window deleted', async () => {
+    await ok('workbook.create', { path: 'deleted', department });
+    const start = await ok<WorkbookSummary>('workbook.edit', { edits: [{ op: 'put', collection: 'units', record: unit }] });
+    await ok('workbook.edit', { edits: [{ op: 'delete', collection: 'units', id: unit.id }], baseRevision: start.revision });
+    expect((await failed('workbook.edit', rename('旧副本', start.revision))).code).toBe('store:staleEdit');
+    expect((await ok<Got>('workbook.get')).workbook.units).toEqual([]);
+  });
+
+  it('refuses an undo or redo from a window that has not seen the latest change', async () => {
+    await ok('workbook.create', { path: 'undo-windows', department });
+    const start = await ok<WorkbookSummary>('workbook.edit', { edits: [{ op: 'put', collection: 'units', record: unit }] });
+    const other = await ok<WorkbookSummary>('workbook.edit', rename('另一个窗口', start.revision));
+    // The first window would undo the other's rename without knowing it.
+    expect((await failed('workbook.undo', { baseRevision: start.revision })).code).toBe('store:staleEdit');
+    expect((await ok<Got>('workbook.get')).workbook.units[0]?.name).toBe('另一个窗口');
+    const undone = await ok<WorkbookSummary>('workbook.undo', { baseRevision: other.revision });
+    expect((await failed('workbook.redo', { baseRevision: other.revision })).code).toBe('store:staleEdit');
+    await ok('workbook.redo', { baseRevision: undone.revision });
+    expect((await ok<Got>('workbook.get')).workbook.units[0]?.name).toBe('另一个窗口');
+  });
+
+  it('lets a caller that names no revision (the command line, scripts) change the latest content', async () => {
+    await ok('workbook.create', { path: 'scripted', department });
+    await ok('workbook.edit', { edits: [{ op: 'put', collection: 'units', record: unit }] });
+    await ok('workbook.edit', { edits: [{ op: 'put', collection: 'units', record: { ...unit, name: '脚本' } }] });
+    expect((await ok<Got>('workbook.get')).workbook.units[0]?.name).toBe('脚本');
+    expect((await failed('workbook.edit', { edits: [{ op: 'delete', collection: 'units', id: unit.id }], baseRevision: -1 })).code).toBe('errors:invalidArguments');
+  });
+});
+
 describe('drafts', () => {
   const table = {
     rows: {

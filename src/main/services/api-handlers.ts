@@ -144,9 +144,9 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
       return { summary: summarize(store), workbook: store.workbook };
     },
 
-    'workbook.edit': async ({ edits }) => {
+    'workbook.edit': async ({ edits, baseRevision }) => {
       const store = openStore();
-      store.apply(edits as Edit[]);
+      store.apply(edits as Edit[], { baseRevision });
       return afterChange(store);
     },
 
@@ -167,15 +167,15 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
       return { saved: true };
     },
 
-    'workbook.undo': async () => {
+    'workbook.undo': async ({ baseRevision }) => {
       const store = openStore();
-      store.undo();
+      store.undo({ baseRevision });
       return afterChange(store);
     },
 
-    'workbook.redo': async () => {
+    'workbook.redo': async ({ baseRevision }) => {
       const store = openStore();
-      store.redo();
+      store.redo({ baseRevision });
       return afterChange(store);
     },
 

@@ -41,7 +41,8 @@ export type AppStore = ReturnType<typeof createAppStore>;
 /**
  * The renderer's state: what the services last told us. Calls run one after another (an edit
  * typed quickly after another must reach the file in order); after every change the workbook is
- * fetched again, so the screen always shows what the file holds.
+ * fetched again, so the screen always shows what the file holds. Every change names the revision
+ * this window last saw, so the store refuses one made on content another window has since changed.
  */
 export function createAppStore(api: ApiClient) {
   let queue: Promise<unknown> = Promise.resolve();
@@ -67,6 +68,22 @@ export function createAppStore(api: ApiClient) {
     async function loadWorkbook(): Promise<void> {
       const { summary, workbook } = await api.call('workbook.get', {});
       set({ summary, workbook });
+    }
+
+    /** The revision this window last saw: sent with every change, so one made on older content is refused. */
+    function seen(): { baseRevision?: number } {
+      const revision = get().summary?.revision;
+      return revision === undefined ? {} : { baseRevision: revision };
+    }
+
+    /** Runs a change of the file; whatever its outcome, a refusal (stale, invalid) leaves the page showing what the file holds. */
+    async function change<T>(call: () => Promise<T>): Promise<T> {
+      try {
+        return await call();
+      } catch (error) {
+        await loadWorkbook().catch(() => undefined);
+        throw error;
+      }
     }
 
     async function loadRecent(): Promise<void> {
@@ -146,14 +163,11 @@ export function createAppStore(api: ApiClient) {
         }
         const done = await run(async () => {
           const expected = (get().summary?.revision ?? 0) + 1;
-          try {
-            const summary = await api.call('workbook.edit', { edits });
+          await change(async () => {
+            const summary = await api.call('workbook.edit', { edits, ...seen() });
             set({ summary });
             if (summary.revision !== expected) await loadWorkbook();
-          } catch (error) {
-            await loadWorkbook().catch(() => undefined);
-            throw error;
-          }
+          });
           return true;
         });
         return done === true;
@@ -170,7 +184,7 @@ export function createAppStore(api: ApiClient) {
       async undo() {
         if (!get().summary?.canUndo) return;
         await run(async () => {
-          await api.call('workbook.undo', {});
+          await change(() => api.call('workbook.undo', seen()));
           await loadWorkbook();
         });
       },
@@ -178,7 +192,7 @@ export function createAppStore(api: ApiClient) {
       async redo() {
         if (!get().summary?.canRedo) return;
         await run(async () => {
-          await api.call('workbook.redo', {});
+          await change(() => api.call('workbook.redo', seen()));
           await loadWorkbook();
         });
       },

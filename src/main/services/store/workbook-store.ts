@@ -203,9 +203,14 @@ export class WorkbookStore {
     return !this.#closed && canRedo(this.#undo);
   }
 
-  /** Applies one user action: validated, written and logged for undo in one transaction. */
-  apply(edits: readonly Edit[]): void {
+  /**
+   * Applies one user action: validated, written and logged for undo in one transaction. `baseRevision`, when
+   * given, is the revision the edits were made on (what the window last saw): if the workbook has changed since
+   * (another window's edit, undo or import), the edits are refused whole and nothing is written.
+   */
+  apply(edits: readonly Edit[], options: RevisionGuard = {}): void {
     this.#assertOpen();
+    this.#assertCurrent(options.baseRevision);
     if (edits.length === 0) return;
     validateEdits(edits);
     const owned = structuredClone(edits) as Edit[];
@@ -221,16 +226,18 @@ export class WorkbookStore {
     this.#undo = undo;
   }
 
-  undo(): boolean {
+  undo(options: RevisionGuard = {}): boolean {
     this.#assertOpen();
+    this.#assertCurrent(options.baseRevision);
     if (!canUndo(this.#undo)) return false;
     const seq = this.#undo.cursor;
     this.#replay(seq, 'inverse', seq - 1);
     return true;
   }
 
-  redo(): boolean {
+  redo(options: RevisionGuard = {}): boolean {
     this.#assertOpen();
+    this.#assertCurrent(options.baseRevision);
     if (!canRedo(this.#undo)) return false;
     const seq = this.#undo.cursor + 1;
     this.#replay(seq, 'edits', seq);
@@ -334,6 +341,17 @@ export class WorkbookStore {
   #assertOpen(): void {
     if (this.#closed) throw new UserError('store:closed', { path: this.path });
   }
+
+  /** Refuses a change made on an older revision than the file's: it would be applied over changes its maker never saw. */
+  #assertCurrent(baseRevision: number | undefined): void {
+    if (baseRevision === undefined || baseRevision === this.#revision) return;
+    throw new UserError('store:staleEdit', { path: this.path, base: baseRevision, revision: this.#revision, changes: Math.abs(this.#revision - baseRevision) });
+  }
+}
+
+/** The revision a change was made on; absent, the change applies to whatever the file holds (the CLI, scripts). */
+export interface RevisionGuard {
+  baseRevision?: number;
 }
 
 function systemClock(): Date {
