@@ -10,6 +10,8 @@ export function WorkbookToolbar({ summary }: { summary: WorkbookSummary }) {
   const redo = useApp((state) => state.redo);
   const close = useApp((state) => state.close);
   const pending = useApp((state) => state.pending > 0);
+  const canUndo = useApp((state) => state.localUndo) || summary.canUndo;
+  const canRedo = useApp((state) => state.localRedo) || summary.canRedo;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -38,10 +40,10 @@ export function WorkbookToolbar({ summary }: { summary: WorkbookSummary }) {
       <span className="save-state" role="status">
         {pending ? t('workbook.saving') : t('workbook.saved')}
       </span>
-      <button type="button" className="secondary" disabled={!summary.canUndo} onClick={() => void undo()} title={t('workbook.undoShortcut')}>
+      <button type="button" className="secondary" disabled={!canUndo} onClick={() => void undo()} title={t('workbook.undoShortcut')}>
         {t('workbook.undo')}
       </button>
-      <button type="button" className="secondary" disabled={!summary.canRedo} onClick={() => void redo()} title={t('workbook.redoShortcut')}>
+      <button type="button" className="secondary" disabled={!canRedo} onClick={() => void redo()} title={t('workbook.redoShortcut')}>
         {t('workbook.redo')}
       </button>
       <button type="button" className="secondary" onClick={() => void close()}>

@@ -65,6 +65,11 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
   const tabStart = useRef<number | null>(null);
   const dragging = useRef(false);
   const handledFocus = useRef(0);
+  /**
+   * The row the cursor must stay in after a commit: a new row saved as a record moves above the drafts below it
+   * (records come first), and the cursor goes with it, so the amount typed next lands in the same row.
+   */
+  const follow = useRef<string | null>(null);
 
   const columns = model.columns;
   const columnCount = columns.length;
@@ -110,6 +115,19 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
 
   const focusEditor = useCallback(() => editorRef.current?.focus({ preventScroll: true }), []);
 
+  // After a commit the cursor's row may sit elsewhere (saved, re-sorted): move the cursor to it.
+  useEffect(() => {
+    const key = follow.current;
+    if (key === null) return;
+    const row = model.indexOfKey(key);
+    if (row === -1) return;
+    follow.current = null;
+    if (row === active.row) return;
+    const moved = { row, column: active.column };
+    setActive(moved);
+    setAnchor(moved);
+  }, [model, active]);
+
   // Rows may vanish under the active cell (undo, delete, a filter): keep it inside the grid.
   useEffect(() => {
     if (rowCount === 0 || columnCount === 0) return;
@@ -140,6 +158,7 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
   const goTo = useCallback(
     (pos: CellPos, extend = false) => {
       const next = clampPos(pos, rowCount, columnCount);
+      follow.current = null;
       setActive(next);
       if (!extend) setAnchor(next);
       ensureVisible(next);
@@ -209,8 +228,10 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
       editor.value = '';
       setEditing(null);
       setEditorText('');
-      if (current.mode === 'enter' || text !== current.original) model.commit([{ row: current.row, column: current.column, text }]);
+      const keys = current.mode === 'enter' || text !== current.original ? model.commit([{ row: current.row, column: current.column, text }]) : undefined;
       if (move) goTo(move);
+      // Staying in the row (Tab, a click elsewhere in it, no move): the cursor keeps to the row wherever it lands.
+      if (!move || move.row === current.row) follow.current = keys?.get(current.row) ?? null;
     },
     [model, setEditing, goTo],
   );
@@ -481,6 +502,8 @@ export function Grid({ id, label, model, onUndo, onRedo, focusRequest, toolbar, 
     if (!pos) return;
     event.preventDefault();
     if (editingRef.current) commitEditing(null);
+    // The clerk chose where to go: the click, not the committed row, places the cursor.
+    follow.current = null;
     if (rowHeader) {
       const start = event.shiftKey ? { row: anchor.row, column: 0 } : pos;
       setAnchor(start);

@@ -46,8 +46,12 @@ export interface GridModel {
   cellMark(row: number, column: number): CellMark | null;
   /** A row's marks in one sentence, for the row header's tooltip. */
   rowMark?(row: number): CellMark | null;
-  /** Typed, pasted, filled or cleared cells: one call is one user action (one undo step). */
-  commit(writes: CellWrite[]): void;
+  /**
+   * Typed, pasted, filled or cleared cells: one call is one user action (one undo step). Answers, per row
+   * written, the key that row has once the commit lands (a new row saved as a record gets the record's id),
+   * so the cursor can stay in the row the clerk typed in wherever the row then sits.
+   */
+  commit(writes: CellWrite[]): ReadonlyMap<number, string> | void;
   deleteRows(rows: number[]): void;
   suggest?(row: number, column: number, text: string): Suggestion[];
   sort: SortSpec | null;

@@ -16,6 +16,7 @@ import {
   type ViewSpec,
 } from '../../core/workbench';
 import { newId } from '../forms';
+import { useApp } from '../state/context';
 import { useWorkbench } from '../state/workbench-context';
 import { EMPTY_DRAFTS } from '../state/workbench-store';
 import type { CellMark, GridColumn, GridModel, Suggestion } from './types';
@@ -75,6 +76,8 @@ export function useEntryGrid<R extends { id: string }>(config: EntryGridConfig<R
   const drafts = useWorkbench((state) => state.drafts[tableId]) ?? EMPTY_DRAFTS;
   const applyDrafts = useWorkbench((state) => state.applyDrafts);
   const dropDrafts = useWorkbench((state) => state.dropDrafts);
+  const restoreDrafts = useWorkbench((state) => state.restoreDrafts);
+  const recordLocal = useApp((state) => state.recordLocal);
   const [view, setView] = useState<ViewSpec>(NO_VIEW);
   // Filtering 50,000 rows must not hold up the filter box: the order follows a moment later.
   const shownView = useDeferredValue(view);
@@ -212,6 +215,11 @@ export function useEntryGrid<R extends { id: string }>(config: EntryGridConfig<R
         const plan = planCommit(codec, ctx, changes, draftMap, defaults, newId);
         applyDrafts(tableId, plan, newKeys);
         if (plan.puts.length > 0) persist(plan.puts, []);
+        const rows = [...byRow.keys()].sort((a, b) => a - b);
+        return new Map(rows.map((row, index) => {
+          const key = changes[index]?.key ?? rowKey(row);
+          return [row, plan.created.get(key) ?? key];
+        }));
       },
       deleteRows: (rows) => {
         const ids: string[] = [];
@@ -221,7 +229,11 @@ export function useEntryGrid<R extends { id: string }>(config: EntryGridConfig<R
           if (drafts.rows[key]) draftKeys.push(key);
           if (row < visibleCount) ids.push(key);
         }
-        if (draftKeys.length > 0) dropDrafts(tableId, draftKeys);
+        if (draftKeys.length > 0) {
+          const dropped = dropDrafts(tableId, draftKeys);
+          // Drafts are not in the file's undo log: this window's history undoes their deletion (with the lines', if any).
+          recordLocal({ undo: () => restoreDrafts(tableId, dropped), redo: () => dropDrafts(tableId, draftKeys) }, ids.length > 0);
+        }
         if (ids.length > 0) persist([], ids);
       },
       suggest: suggest
@@ -255,6 +267,8 @@ export function useEntryGrid<R extends { id: string }>(config: EntryGridConfig<R
     defaults,
     applyDrafts,
     dropDrafts,
+    restoreDrafts,
+    recordLocal,
     tableId,
     persist,
     suggest,

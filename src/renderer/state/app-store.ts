@@ -7,6 +7,18 @@ import { ApiCallError } from '../api/client';
 export type AppInfo = ApiResult<'app.info'>;
 export type RecentFile = ApiResult<'workbook.recent'>['files'][number];
 
+/** A change the page makes outside the file's undo log (grid drafts), made undoable in this window's history. */
+export interface LocalStep {
+  undo(): void;
+  redo(): void;
+}
+
+/** One step of this window's history: a change of the file (one step of its undo log), a local one, or both at once. */
+interface HistoryEntry {
+  file: boolean;
+  local: LocalStep | null;
+}
+
 export interface AppState {
   /** The API client, for calls whose outcome a screen keeps to itself (the preview's HTML). */
   api: ApiClient;
@@ -17,6 +29,9 @@ export interface AppState {
   error: ApiErrorPayload | null;
   /** Calls in flight; buttons that start another call are disabled meanwhile. */
   pending: number;
+  /** Undo (redo) would act on a local step (a deleted draft row) rather than on the file. */
+  localUndo: boolean;
+  localRedo: boolean;
   start(): Promise<void>;
   create(args: ApiArgs<'workbook.create'>): Promise<boolean>;
   open(path: string): Promise<boolean>;
@@ -31,8 +46,17 @@ export interface AppState {
    * and the error is shown.
    */
   chooseTemplate(args: ApiArgs<'templates.use'>): Promise<ApiResult<'templates.use'> | undefined>;
+  /**
+   * Undo and redo act on exactly what the clerk did in this window, in order: the file's steps and local ones
+   * (drafts) alike. Before this window's first step (a reopened file), they act on the file's own log.
+   */
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /**
+   * Records a local change as one step of the history; `withNextEdit`: it belongs to the edit about to be
+   * sent (deleting rows that are partly saved, partly drafts), and is undone and redone with it.
+   */
+  recordLocal(step: LocalStep, withNextEdit?: boolean): void;
   dismissError(): void;
 }
 
@@ -46,8 +70,30 @@ export type AppStore = ReturnType<typeof createAppStore>;
  */
 export function createAppStore(api: ApiClient) {
   let queue: Promise<unknown> = Promise.resolve();
+  const done: HistoryEntry[] = [];
+  const undone: HistoryEntry[] = [];
+  let pendingLocal: LocalStep | null = null;
 
   return createStore<AppState>()((set, get) => {
+    function showHistory(): void {
+      const isLocal = (entry: HistoryEntry | undefined) => entry !== undefined && !entry.file;
+      set({ localUndo: isLocal(done.at(-1)), localRedo: isLocal(undone.at(-1)) });
+    }
+
+    /** A new step: what was undone can no longer be redone. */
+    function pushDone(entry: HistoryEntry): void {
+      done.push(entry);
+      undone.length = 0;
+      showHistory();
+    }
+
+    function forgetHistory(): void {
+      done.length = 0;
+      undone.length = 0;
+      pendingLocal = null;
+      showHistory();
+    }
+
     /** Runs `task` after earlier calls; a failure is shown and yields undefined. */
     function run<T>(task: () => Promise<T>): Promise<T | undefined> {
       set((state) => ({ pending: state.pending + 1 }));
@@ -67,6 +113,7 @@ export function createAppStore(api: ApiClient) {
 
     async function loadWorkbook(): Promise<void> {
       const { summary, workbook } = await api.call('workbook.get', {});
+      if (summary.path !== get().summary?.path) forgetHistory();
       set({ summary, workbook });
     }
 
@@ -99,6 +146,8 @@ export function createAppStore(api: ApiClient) {
       workbook: null,
       error: null,
       pending: 0,
+      localUndo: false,
+      localRedo: false,
 
       async start() {
         await run(async () => {
@@ -145,6 +194,7 @@ export function createAppStore(api: ApiClient) {
         await run(async () => {
           await api.call('workbook.close', {});
           set({ summary: null, workbook: null });
+          forgetHistory();
           await loadRecent();
         });
       },
@@ -161,40 +211,81 @@ export function createAppStore(api: ApiClient) {
             // An edit naming a record that is gone: let the service word the refusal.
           }
         }
-        const done = await run(async () => {
+        const local = pendingLocal;
+        pendingLocal = null;
+        const saved = await run(async () => {
           const expected = (get().summary?.revision ?? 0) + 1;
-          await change(async () => {
-            const summary = await api.call('workbook.edit', { edits, ...seen() });
-            set({ summary });
-            if (summary.revision !== expected) await loadWorkbook();
-          });
+          try {
+            await change(async () => {
+              const summary = await api.call('workbook.edit', { edits, ...seen() });
+              set({ summary });
+              if (summary.revision !== expected) await loadWorkbook();
+            });
+          } catch (error) {
+            // The local part happened all the same (the drafts are gone): it stays undoable on its own.
+            if (local) pushDone({ file: false, local });
+            throw error;
+          }
+          pushDone({ file: true, local });
           return true;
         });
-        return done === true;
+        return saved === true;
       },
 
       async chooseTemplate(args) {
         return run(async () => {
           const outcome = await api.call('templates.use', args);
-          if (outcome.ok) await loadWorkbook();
+          if (outcome.ok) {
+            pushDone({ file: true, local: null });
+            await loadWorkbook();
+          }
           return outcome;
         });
       },
 
       async undo() {
+        const top = done.at(-1);
+        if (top && !top.file) {
+          done.pop();
+          top.local?.undo();
+          undone.push(top);
+          showHistory();
+          return;
+        }
         if (!get().summary?.canUndo) return;
         await run(async () => {
           await change(() => api.call('workbook.undo', seen()));
+          const entry = top ? (done.pop() as HistoryEntry) : { file: true, local: null };
+          entry.local?.undo();
+          undone.push(entry);
+          showHistory();
           await loadWorkbook();
         });
       },
 
       async redo() {
+        const top = undone.at(-1);
+        if (top && !top.file) {
+          undone.pop();
+          top.local?.redo();
+          done.push(top);
+          showHistory();
+          return;
+        }
         if (!get().summary?.canRedo) return;
         await run(async () => {
           await change(() => api.call('workbook.redo', seen()));
+          const entry = top ? (undone.pop() as HistoryEntry) : { file: true, local: null };
+          entry.local?.redo();
+          done.push(entry);
+          showHistory();
           await loadWorkbook();
         });
+      },
+
+      recordLocal(step, withNextEdit = false) {
+        if (withNextEdit) pendingLocal = step;
+        else pushDone({ file: false, local: step });
       },
 
       dismissError() {

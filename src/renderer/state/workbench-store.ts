@@ -22,6 +22,12 @@ export interface DraftTable {
 
 export const EMPTY_DRAFTS: DraftTable = { rows: {}, newRows: [] };
 
+/** Drafts taken out of a grid: each row's draft, and where each new row stood among the new rows. */
+export interface DroppedDrafts {
+  rows: Record<string, RowDraft>;
+  newRowPositions: [key: string, position: number][];
+}
+
 export interface CheckStatus {
   findings: Finding[];
   /** The workbook revision the findings describe; behind while a run is scheduled. */
@@ -42,7 +48,10 @@ export interface WorkbenchState {
   /** The screen showed the focus request `seq`; later screens must not act on it again. */
   focusDone(seq: number): void;
   applyDrafts(tableId: string, plan: Pick<CommitPlan<unknown>, 'drafts' | 'created'>, newKeys: readonly string[]): void;
-  dropDrafts(tableId: string, keys: readonly string[]): void;
+  /** Forgets these rows' drafts; answers what was dropped, for `restoreDrafts` (undo). */
+  dropDrafts(tableId: string, keys: readonly string[]): DroppedDrafts;
+  /** Puts dropped drafts back where they were (new rows at their places among the other new rows). */
+  restoreDrafts(tableId: string, dropped: DroppedDrafts): void;
   setChecks(status: Partial<CheckStatus>): void;
   toggleCheckPanel(open?: boolean): void;
 }
@@ -93,12 +102,32 @@ export function createWorkbenchStore() {
     },
 
     dropDrafts(tableId, keys) {
+      const dropped: DroppedDrafts = { rows: {}, newRowPositions: [] };
       set((state) => {
         const table = state.drafts[tableId];
         if (!table) return {};
         const rows = { ...table.rows };
-        for (const key of keys) delete rows[key];
+        for (const key of keys) {
+          const draft = rows[key];
+          if (draft) dropped.rows[key] = draft;
+          delete rows[key];
+        }
+        table.newRows.forEach((key, position) => {
+          if (keys.includes(key)) dropped.newRowPositions.push([key, position]);
+        });
         return { drafts: { ...state.drafts, [tableId]: { rows, newRows: table.newRows.filter((key) => !keys.includes(key)) } } };
+      });
+      return dropped;
+    },
+
+    restoreDrafts(tableId, dropped) {
+      set((state) => {
+        const table = state.drafts[tableId] ?? EMPTY_DRAFTS;
+        const rows = { ...table.rows, ...dropped.rows };
+        const newRows = table.newRows.filter((key) => !(key in dropped.rows));
+        // Ascending positions: each goes back where it stood once the ones before it are back.
+        for (const [key, position] of dropped.newRowPositions) newRows.splice(Math.min(position, newRows.length), 0, key);
+        return { drafts: { ...state.drafts, [tableId]: { rows, newRows } } };
       });
     },
 
