@@ -11,10 +11,19 @@ export function App() {
   const start = useApp((state) => state.start);
   const summary = useApp((state) => state.summary);
   const workbook = useApp((state) => state.workbook);
+  const unsent = useApp((state) => state.unsent);
 
   useEffect(() => {
     void start();
   }, [start]);
+
+  // Closing the tab while edits wait for the service would lose them: the browser asks first.
+  useEffect(() => {
+    if (unsent === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsent]);
 
   return (
     <div className="app">

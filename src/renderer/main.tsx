@@ -10,7 +10,7 @@ import './styles.css';
 
 const i18n = createRendererI18n(window.localStorage);
 const connection = connect();
-const store = connection.kind === 'ready' ? createAppStore(connection.client) : null;
+const store = connection.kind === 'ready' ? createAppStore(connection.client, { memory: window.sessionStorage }) : null;
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 root.render(

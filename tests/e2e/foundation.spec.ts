@@ -110,7 +110,12 @@ test('edits the unit and the department name; undo and redo', async () => {
   await expect(page.getByRole('button', { name: '重做' })).toBeDisabled();
 });
 
-test('reopens the workbook from the recent list after a reload', async () => {
+test('a reload (F5) brings back the open workbook; after closing, the recent list reopens it', async () => {
+  await page.reload();
+  await expect(page.getByTestId('unit-row-036001')).toContainText('济源市医疗保障局（本级）');
+  await page.getByRole('button', { name: '关闭文件' }).click();
+  await expect(page.getByRole('heading', { name: '最近打开' })).toBeVisible();
+  // Closed, it stays closed across a reload.
   await page.reload();
   await expect(page.getByRole('heading', { name: '最近打开' })).toBeVisible();
   const recent = page.getByRole('list', { name: '最近打开' });
@@ -138,10 +143,12 @@ test('switches to English and back, remembering the choice across a reload', asy
   await page.screenshot({ path: join(screenshots, 'units-screen-en.png') });
 
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Recent files' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Units', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '中文' }).click();
-  await expect(page.getByRole('heading', { name: '最近打开' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '单位', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('button', { name: '关闭文件' }).click();
+  await expect(page.getByRole('heading', { name: '最近打开' })).toBeVisible();
 });
 
 test('shows translated errors: a missing file and an existing file name', async () => {

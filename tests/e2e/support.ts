@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { callServer } from './serve-process';
 
 /**
  * Where specs put their pictures: BUDGET_DESK_SCREENSHOTS=1 refreshes the committed ones in
@@ -27,12 +28,5 @@ export function e2eDataDir(): string {
 export async function e2eApi(method: string, args: unknown): Promise<unknown> {
   const url = new URL(e2eUrl());
   const token = /token=([A-Za-z0-9_-]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-budget-desk-token': token },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
+  return callServer({ url: url.href, origin: url.origin, token, port: Number(url.port), dataDir: e2eDataDir() }, method, args);
 }

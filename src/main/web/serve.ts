@@ -7,12 +7,14 @@ import { createI18n, languageFromEnv } from '../../shared/i18n';
 import { createApiHandlers, createDispatch, noDialogs } from '../services/api-handlers';
 import { defaultConfigDir } from '../services/config-dir';
 import { startWebServer } from './server';
+import { readWebSession, writeWebSession } from './web-session';
 
 /**
  * `npm run start:web`: browser mode. Starts the loopback server over the built renderer and
  * prints the address to open (with this run's token) and the folder workbooks are kept in.
  *
- *   --port N          listen on N (default: a free port)
+ *   --port N          listen on N (default: the last run's port if free, else a free one)
+ *   --new-session     a new token (and port) instead of the last run's, so old addresses stop working
  *   --data-dir DIR    workbook folder (default $BUDGET_DESK_DATA_DIR or ~/BudgetDesk)
  *   --config-dir DIR  recent-files list (default $BUDGET_DESK_CONFIG_DIR or ~/.config/budget-desk)
  *   --static-dir DIR  built renderer (default out/web)
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     'config-dir': { type: 'string' },
     'static-dir': { type: 'string' },
     'print-json': { type: 'boolean', default: false },
+    'new-session': { type: 'boolean', default: false },
   },
 });
 
@@ -45,7 +48,20 @@ if (!existsSync(join(staticDir, 'index.html'))) process.stderr.write(`${t('app:s
 
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const session = createApiHandlers({ transport: 'web', version, configDir, dataDir, dialogs: noDialogs });
-const server = await startWebServer({ dispatch: createDispatch(session), staticDir, port });
+const dispatch = createDispatch(session);
+// The last run's token and port, so a page left open across a restart reconnects (web-session.ts).
+const remembered = values['new-session'] ? null : readWebSession(configDir);
+const server = await startWebServer({ dispatch, staticDir, port: values.port === undefined ? (remembered?.port ?? 0) : port, token: remembered?.token }).catch(
+  (error: unknown) => {
+    if ((error as { code?: string }).code !== 'EADDRINUSE' || values.port !== undefined) throw error;
+    return startWebServer({ dispatch, staticDir, port: 0, token: remembered?.token });
+  },
+);
+try {
+  writeWebSession(configDir, { port: server.port, token: server.token });
+} catch (error) {
+  process.stderr.write(`[web] cannot keep the session in ${configDir}: ${error instanceof Error ? error.message : String(error)}\n`);
+}
 
 if (values['print-json']) {
   const ready = { url: server.pageUrl, origin: server.origin, token: server.token, port: server.port, dataDir, configDir };

@@ -16,7 +16,7 @@ export interface WebServerOptions {
   staticDir: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Defaults to a fresh random token; pass one only in tests. */
+  /** Defaults to a fresh random token; the last run's (web-session.ts) or a test's otherwise. */
   token?: string;
   maxBodyBytes?: number;
 }

@@ -10,6 +10,8 @@ export function WorkbookToolbar({ summary }: { summary: WorkbookSummary }) {
   const redo = useApp((state) => state.redo);
   const close = useApp((state) => state.close);
   const pending = useApp((state) => state.pending > 0);
+  const unsent = useApp((state) => (state.offline ? state.unsent : 0));
+  const offline = useApp((state) => state.offline);
   const canUndo = useApp((state) => state.localUndo) || summary.canUndo;
   const canRedo = useApp((state) => state.localRedo) || summary.canRedo;
 
@@ -37,8 +39,8 @@ export function WorkbookToolbar({ summary }: { summary: WorkbookSummary }) {
           {summary.path}
         </span>
       </div>
-      <span className="save-state" role="status">
-        {pending ? t('workbook.saving') : t('workbook.saved')}
+      <span className={offline ? 'save-state unsaved' : 'save-state'} role="status" data-testid="save-state">
+        {offline ? t('workbook.unsaved', { count: unsent }) : pending ? t('workbook.saving') : t('workbook.saved')}
       </span>
       <button type="button" className="secondary" disabled={!canUndo} onClick={() => void undo()} title={t('workbook.undoShortcut')}>
         {t('workbook.undo')}

@@ -29,6 +29,12 @@ export interface AppState {
   error: ApiErrorPayload | null;
   /** Calls in flight; buttons that start another call are disabled meanwhile. */
   pending: number;
+  /**
+   * The connection to the service is lost (browser mode restarted, network error): edits are kept in this page
+   * (`unsent` of them) and sent, in order, once it answers again. Nothing is shown as saved meanwhile.
+   */
+  offline: boolean;
+  unsent: number;
   /** Undo (redo) would act on a local step (a deleted draft row) rather than on the file. */
   localUndo: boolean;
   localRedo: boolean;
@@ -62,17 +68,47 @@ export interface AppState {
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
+/** What the page keeps for itself across a reload (the tab's sessionStorage). */
+export type PageMemory = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface AppStoreOptions {
+  memory?: PageMemory;
+  /** How often to try the service again while it does not answer. */
+  retryMs?: number;
+}
+
+const OPEN_PATH_KEY = 'budgetDesk.openPath';
+const UNSENT_KEY = 'budgetDesk.unsent';
+
+/** Edits the service has not acknowledged, kept for the workbook and revision they were made on. */
+interface Unsent {
+  path: string;
+  baseRevision: number;
+  batches: Edit[][];
+}
+
+/** The service did not answer (or not as itself): nothing was done, and the call can be made again later. */
+export function isConnectionLoss(error: unknown): boolean {
+  return error instanceof ApiCallError && ['app:error.connection', 'app:error.transport', 'app:error.accessDenied'].includes(error.payload.code);
+}
+
 /**
  * The renderer's state: what the services last told us. Calls run one after another (an edit
  * typed quickly after another must reach the file in order); after every change the workbook is
  * fetched again, so the screen always shows what the file holds. Every change names the revision
  * this window last saw, so the store refuses one made on content another window has since changed.
  */
-export function createAppStore(api: ApiClient) {
+export function createAppStore(api: ApiClient, options: AppStoreOptions = {}) {
+  const memory = options.memory ?? null;
+  const retryMs = options.retryMs ?? 1000;
   let queue: Promise<unknown> = Promise.resolve();
   const done: HistoryEntry[] = [];
   const undone: HistoryEntry[] = [];
   let pendingLocal: LocalStep | null = null;
+  /** Edits not yet acknowledged because the service did not answer, oldest first, each with its local part. */
+  let outbox: { edits: Edit[]; local: LocalStep | null }[] = [];
+  let outboxBase = 0;
+  let retryTimer: ReturnType<typeof setInterval> | null = null;
 
   return createStore<AppState>()((set, get) => {
     function showHistory(): void {
@@ -87,6 +123,90 @@ export function createAppStore(api: ApiClient) {
       showHistory();
     }
 
+    function remember(key: string, value: string | null): void {
+      try {
+        if (value === null) memory?.removeItem(key);
+        else memory?.setItem(key, value);
+      } catch {
+        // Storage full or disabled: the page still works, it only forgets across a reload.
+      }
+    }
+
+    function keepOutbox(): void {
+      const path = get().summary?.path;
+      if (outbox.length === 0 || !path) remember(UNSENT_KEY, null);
+      else remember(UNSENT_KEY, JSON.stringify({ path, baseRevision: outboxBase, batches: outbox.map((item) => item.edits) } satisfies Unsent));
+      set({ unsent: outbox.length });
+    }
+
+    /** Keeps an edit the service could not take; from now on edits wait in the page until it answers again. */
+    function holdBack(edits: Edit[], local: LocalStep | null): void {
+      if (outbox.length === 0) outboxBase = get().summary?.revision ?? 0;
+      outbox.push({ edits, local });
+      keepOutbox();
+      set({ offline: true, error: { code: 'app:error.connectionLost', params: { count: outbox.length } } });
+      retryTimer ??= setInterval(() => void reconnect(), retryMs);
+    }
+
+    let reconnecting = false;
+    /** Once the service answers: reopen the workbook there (it may have restarted) and send what waits, in order. */
+    async function reconnect(): Promise<void> {
+      if (reconnecting) return;
+      reconnecting = true;
+      try {
+        await api.call('app.info', {});
+      } catch {
+        reconnecting = false;
+        return;
+      }
+      if (retryTimer) clearInterval(retryTimer);
+      retryTimer = null;
+      await run(async () => {
+        try {
+          await sendOutbox();
+        } finally {
+          reconnecting = false;
+        }
+      });
+    }
+
+    async function sendOutbox(): Promise<void> {
+      const path = get().summary?.path;
+      if (!path) {
+        outbox = [];
+        keepOutbox();
+        set({ offline: false });
+        return;
+      }
+      try {
+        let summary = await api.call('workbook.open', { path });
+        // Sent on the revision they were made on: if the file changed meanwhile, the store refuses them (store:staleEdit).
+        let base = outbox.length > 0 ? outboxBase : summary.revision;
+        while (outbox.length > 0) {
+          const item = outbox[0] as { edits: Edit[]; local: LocalStep | null };
+          summary = await api.call('workbook.edit', { edits: item.edits, baseRevision: base });
+          outbox.shift();
+          base = summary.revision;
+          outboxBase = base;
+          keepOutbox();
+          pushDone({ file: true, local: item.local });
+        }
+        set({ offline: false, summary });
+        await loadWorkbook();
+      } catch (error) {
+        if (isConnectionLoss(error)) {
+          retryTimer ??= setInterval(() => void reconnect(), retryMs);
+          throw error;
+        }
+        // Refused (changed elsewhere meanwhile, or no longer valid): the page shows what the file holds.
+        outbox = [];
+        keepOutbox();
+        set({ offline: false });
+        await loadWorkbook().catch(() => undefined);
+        throw error;
+      }
+    }
+
     function forgetHistory(): void {
       done.length = 0;
       undone.length = 0;
@@ -99,7 +219,8 @@ export function createAppStore(api: ApiClient) {
       set((state) => ({ pending: state.pending + 1 }));
       const result = queue.then(task).then(
         (value) => {
-          set({ error: null });
+          // While offline the banner says so; it stays until the service answers again.
+          if (!get().offline) set({ error: null });
           return value;
         },
         (error: unknown) => {
@@ -115,6 +236,7 @@ export function createAppStore(api: ApiClient) {
       const { summary, workbook } = await api.call('workbook.get', {});
       if (summary.path !== get().summary?.path) forgetHistory();
       set({ summary, workbook });
+      remember(OPEN_PATH_KEY, summary.path);
     }
 
     /** The revision this window last saw: sent with every change, so one made on older content is refused. */
@@ -123,12 +245,15 @@ export function createAppStore(api: ApiClient) {
       return revision === undefined ? {} : { baseRevision: revision };
     }
 
-    /** Runs a change of the file; whatever its outcome, a refusal (stale, invalid) leaves the page showing what the file holds. */
+    /**
+     * Runs a change of the file; a refusal (stale, invalid) leaves the page showing what the file holds. A lost
+     * connection leaves the page as it is: nothing was done there, and the file cannot be asked.
+     */
     async function change<T>(call: () => Promise<T>): Promise<T> {
       try {
         return await call();
       } catch (error) {
-        await loadWorkbook().catch(() => undefined);
+        if (!isConnectionLoss(error)) await loadWorkbook().catch(() => undefined);
         throw error;
       }
     }
@@ -148,11 +273,26 @@ export function createAppStore(api: ApiClient) {
       pending: 0,
       localUndo: false,
       localRedo: false,
+      offline: false,
+      unsent: 0,
 
       async start() {
         await run(async () => {
           set({ info: await api.call('app.info', {}) });
           await loadRecent();
+        });
+        // A reload (F5) brings back the workbook this tab had open, and sends what it could not save before.
+        const path = memory?.getItem(OPEN_PATH_KEY);
+        if (!path) return;
+        const unsent = readUnsent(memory?.getItem(UNSENT_KEY) ?? null);
+        await run(async () => {
+          await api.call('workbook.open', { path });
+          await loadWorkbook();
+          if (unsent && unsent.path === get().summary?.path) {
+            outbox = unsent.batches.map((edits) => ({ edits, local: null }));
+            outboxBase = unsent.baseRevision;
+            await sendOutbox();
+          }
         });
       },
 
@@ -195,6 +335,7 @@ export function createAppStore(api: ApiClient) {
           await api.call('workbook.close', {});
           set({ summary: null, workbook: null });
           forgetHistory();
+          remember(OPEN_PATH_KEY, null);
           await loadRecent();
         });
       },
@@ -213,7 +354,16 @@ export function createAppStore(api: ApiClient) {
         }
         const local = pendingLocal;
         pendingLocal = null;
+        if (get().offline) {
+          // Not sent now: behind the edits already waiting, in order, once the service answers.
+          holdBack(edits, local);
+          return false;
+        }
         const saved = await run(async () => {
+          if (get().offline) {
+            holdBack(edits, local);
+            return false;
+          }
           const expected = (get().summary?.revision ?? 0) + 1;
           try {
             await change(async () => {
@@ -222,6 +372,10 @@ export function createAppStore(api: ApiClient) {
               if (summary.revision !== expected) await loadWorkbook();
             });
           } catch (error) {
+            if (isConnectionLoss(error)) {
+              holdBack(edits, local);
+              return false;
+            }
             // The local part happened all the same (the drafts are gone): it stays undoable on its own.
             if (local) pushDone({ file: false, local });
             throw error;
@@ -293,6 +447,16 @@ export function createAppStore(api: ApiClient) {
       },
     };
   });
+}
+
+function readUnsent(text: string | null): Unsent | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as Partial<Unsent>;
+    return typeof value.path === 'string' && typeof value.baseRevision === 'number' && Array.isArray(value.batches) ? (value as Unsent) : null;
+  } catch {
+    return null;
+  }
 }
 
 function toPayload(error: unknown): ApiErrorPayload {
