@@ -257,8 +257,14 @@ export const apiMethods = {
     result: z.object({ template: z.string(), html: z.string(), tables: z.array(z.object({ id: z.string(), title: z.string() })) }),
   },
   /** Starts one export in the background; refused (export:busy) while another runs. `path` is the resolved target. */
+  /** Which of these outputs would replace something already there (a file, or an open-data folder with files in it). */
+  'export.existing': {
+    args: z.object({ outputs: z.array(z.object({ kind: exportKindSchema, path: z.string().min(1) })).min(1).max(3) }),
+    result: z.object({ existing: z.array(z.object({ kind: exportKindSchema, path: z.string() })) }),
+  },
+  /** `replace: false`: refuse (export:exists) rather than replace what is there; the export screen asks first. Absent: replace. */
   'export.start': {
-    args: z.object({ kind: exportKindSchema, path: z.string().min(1), template: z.string().min(1).optional() }),
+    args: z.object({ kind: exportKindSchema, path: z.string().min(1), template: z.string().min(1).optional(), replace: z.boolean().optional() }),
     result: z.object({ jobId: z.string(), path: z.string() }),
   },
   /** A job's progress; a finished job's outcome is reported once, then the job is forgotten. */

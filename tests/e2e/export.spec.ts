@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
@@ -11,7 +11,9 @@ import { e2eApi as api, e2eDataDir as dataDir, e2eUrl, screenshotsDir } from './
  * (workbook.create, then one workbook.edit with the Henan fixture's records), opened from the
  * recent list; on the export screen the clerk exports the Excel tables and the PDF package, sees the
  * progress and the paths written; cancels a PDF export mid-way and finds no file; prints the package
- * from the page. Steps build on each other, so they run in order.
+ * from the page. The seed has errors and warnings: the screen shows them, and export and
+ * print ask first; a second export to the same files asks before replacing them. Steps build on each other, so
+ * they run in order.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -97,12 +99,32 @@ test('opens the export screen with the workbook’s template and names in the da
   await expect(page.getByText(`只写文件名时保存在数据文件夹 ${dataDir()} 中`)).toBeVisible();
   // Browser mode has no native dialog: no "choose location" buttons.
   await expect(page.getByRole('button', { name: '选择位置…' })).toHaveCount(0);
+  // What stands before publishing, the same counts as the status bar's.
+  const standing = page.getByTestId('export-standing');
+  const [errors, warnings] = ((await page.getByTestId('status-checks').innerText()).match(/\d+/g) ?? []).map(Number);
+  expect(errors).toBeGreaterThan(0);
+  await expect(standing).toContainText(`${errors} 个错误`);
+  await expect(standing).toContainText(`${warnings} 个警告`);
   await expectNoRawKeys();
+});
+
+test('export first shows what stands: going back opens the findings and exports nothing', async () => {
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const ask = page.getByRole('alertdialog', { name: '公开前请核对' });
+  await expect(ask).toContainText(/\d+ 个错误/);
+  await expect(ask).toContainText(/\d+ 个警告/);
+  await ask.getByRole('button', { name: '返回修改' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('heading', { name: '检查结果' })).toBeVisible();
+  await expect(page.getByTestId('export-progress')).toBeHidden();
+  expect(existsSync(join(dataDir(), `${STEM}.xlsx`))).toBe(false);
+  await page.locator('.check-panel').getByRole('button', { name: '收起' }).click();
 });
 
 test('exports the Excel tables and the PDF package, showing progress and the paths written', async () => {
   test.setTimeout(180_000);
   await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('alertdialog', { name: '公开前请核对' }).getByRole('button', { name: '仍然导出' }).click();
 
   const progress = page.getByTestId('export-progress');
   await expect(progress).toBeVisible({ timeout: 30_000 });
@@ -138,6 +160,7 @@ test('cancels a PDF export mid-way: it says so and leaves no file', async () => 
   await page.getByRole('checkbox', { name: /Excel 公开表/ }).uncheck();
   await page.getByLabel('PDF 公开材料保存位置').fill('取消的导出.pdf');
   await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('alertdialog', { name: '公开前请核对' }).getByRole('button', { name: '仍然导出' }).click();
 
   const progress = page.getByTestId('export-progress');
   await expect(progress).toBeVisible({ timeout: 30_000 });
@@ -155,10 +178,32 @@ test('cancels a PDF export mid-way: it says so and leaves no file', async () => 
   await expectNoRawKeys();
 });
 
+test('never replaces the files of an earlier export without asking', async () => {
+  test.setTimeout(120_000);
+  const pdfPath = join(dataDir(), `${STEM}.pdf`);
+  const before = statSync(pdfPath).mtimeMs;
+  await page.getByLabel('PDF 公开材料保存位置').fill(`${STEM}.pdf`);
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('alertdialog', { name: '公开前请核对' }).getByRole('button', { name: '仍然导出' }).click();
+  const replace = page.getByRole('alertdialog', { name: '替换已有文件？' });
+  await expect(replace).toContainText('下面 1 个文件已经存在');
+  await expect(replace).toContainText(pdfPath);
+  await replace.getByRole('button', { name: '取消' }).click();
+  await expect(replace).toBeHidden();
+  expect(statSync(pdfPath).mtimeMs).toBe(before);
+
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  await page.getByRole('alertdialog', { name: '公开前请核对' }).getByRole('button', { name: '仍然导出' }).click();
+  await page.getByRole('alertdialog', { name: '替换已有文件？' }).getByRole('button', { name: '替换并导出' }).click();
+  await expect(page.getByTestId('export-result-pdf')).toContainText(/已导出，共 \d+ 页/, { timeout: 90_000 });
+  expect(statSync(pdfPath).mtimeMs).toBeGreaterThan(before);
+});
+
 test('prints the package from the page: fonts, styles and the contents’ page numbers in place', async () => {
   test.setTimeout(120_000);
   cspViolations.length = 0;
   await page.getByRole('button', { name: '打印…' }).click();
+  await page.getByRole('alertdialog', { name: '公开前请核对' }).getByRole('button', { name: '仍然打印' }).click();
   const status = page.getByTestId('print-status');
   await expect(status).toHaveText(/正在准备打印/);
   await expect(status).toHaveText('已打开打印对话框。', { timeout: 90_000 });
@@ -195,7 +240,8 @@ test('speaks English on the export screen', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Publish and print' })).toBeVisible();
   await expect(page.getByLabel('Save Excel tables to')).toHaveValue(`${STEM}.xlsx`);
-  await expect(page.getByTestId('export-result-pdf')).toContainText('Cancelled; nothing written');
+  await expect(page.getByTestId('export-result-pdf')).toContainText(/Written, \d+ pages/);
+  await expect(page.getByTestId('export-standing')).toContainText(/\d+ errors/);
   await expect(page.getByTestId('print-status')).toHaveText('The print dialog was opened.');
   await expectNoRawKeys();
   await page.screenshot({ path: join(screenshots, 'export-screen-en.png') });

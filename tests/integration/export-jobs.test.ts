@@ -127,6 +127,33 @@ describe('export jobs', () => {
     expect(written.result.files).toContain(join(dataDir, '公开数据', 'datapackage.json'));
   }, 60_000);
 
+  it('says which outputs would replace something, and refuses to replace when told not to', async () => {
+    writeFileSync(join(dataDir, 'taken.xlsx'), 'earlier export');
+    mkdirSync(join(dataDir, 'empty-folder'), { recursive: true });
+    mkdirSync(join(dataDir, 'full-folder'), { recursive: true });
+    writeFileSync(join(dataDir, 'full-folder', 'budget-lines.csv'), 'a');
+    const { existing } = await ok<{ existing: { kind: string; path: string }[] }>(
+      call('export.existing', {
+        outputs: [
+          { kind: 'xlsx', path: 'taken' },
+          { kind: 'pdf', path: 'free.pdf' },
+          { kind: 'openData', path: 'empty-folder' },
+        ],
+      }),
+    );
+    expect(existing).toEqual([{ kind: 'xlsx', path: join(dataDir, 'taken.xlsx') }]);
+    expect((await ok<{ existing: unknown[] }>(call('export.existing', { outputs: [{ kind: 'openData', path: 'full-folder' }] }))).existing).toHaveLength(1);
+
+    const refused = await call('export.start', { kind: 'xlsx', path: 'taken.xlsx', replace: false });
+    expect(refused).toEqual({ ok: false, error: { code: 'export:exists', params: { path: join(dataDir, 'taken.xlsx') } } });
+    expect(readFileSync(join(dataDir, 'taken.xlsx'), 'utf8')).toBe('earlier export');
+    expect(createI18n('zh-CN').t('export:exists', { path: 'x.xlsx' })).toContain('已经存在，未替换');
+
+    const replaced = await ok<{ jobId: string }>(call('export.start', { kind: 'xlsx', path: 'taken.xlsx', replace: true }));
+    expect((await follow(replaced.jobId)).at(-1)?.state).toBe('done');
+    expect(readFileSync(join(dataDir, 'taken.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('refuses a second export while one runs, and cancels mid-way leaving no file', async () => {
     const target = join(dataDir, '取消的导出.pdf');
     const { jobId } = await start('pdf', target);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -213,10 +213,17 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiSession {
       return { template: spec.id, ...previewTablesHtml(workbook, spec, tables) };
     },
 
-    'export.start': async ({ kind, path, template }) => {
+    'export.existing': async ({ outputs }) => ({
+      existing: outputs
+        .map(({ kind, path }) => ({ kind, path: resolveExportPath(path, deps.dataDir, EXPORT_EXTENSIONS[kind], writeRoot) }))
+        .filter(({ kind, path }) => wouldReplace(kind, path)),
+    }),
+
+    'export.start': async ({ kind, path, template, replace }) => {
       const workbook = openStore().workbook;
       const spec = templates.forWorkbook(workbook, template).template;
       const target = resolveExportPath(path, deps.dataDir, EXPORT_EXTENSIONS[kind], writeRoot);
+      if (replace === false && wouldReplace(kind, target)) throw new UserError('export:exists', { path: target });
       const jobId = exportJobs.start((control) => runExport(kind, workbook, spec, target, { ...control, printer: deps.pdfPrinter }));
       return { jobId, path: target };
     },
@@ -364,4 +371,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 function defaultLogError(message: string): void {
   process.stderr.write(`${message}\n`);
+}
+
+/** An export to `path` would replace a file there, or write into an open-data folder that already holds files. */
+function wouldReplace(kind: 'xlsx' | 'pdf' | 'openData', path: string): boolean {
+  if (!existsSync(path)) return false;
+  if (kind !== 'openData') return true;
+  return !statSync(path).isDirectory() || readdirSync(path).length > 0;
 }

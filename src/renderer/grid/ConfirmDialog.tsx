@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import './dialog.css';
 
 /** A small modal question; Esc or the cancel button says no. Focus starts on the cancel button. */
 export function ConfirmDialog({
@@ -8,9 +9,12 @@ export function ConfirmDialog({
   cancelLabel,
   onConfirm,
   onCancel,
+  details,
 }: {
   title: string;
   message: string;
+  /** What the question is about, one line each (the files to replace, the problems that stand). */
+  details?: readonly string[];
   confirmLabel: string;
   cancelLabel: string;
   onConfirm(): void;
@@ -36,7 +40,16 @@ export function ConfirmDialog({
         }}
       >
         <h2 id={`${id}-title`}>{title}</h2>
-        <p id={`${id}-message`}>{message}</p>
+        <div id={`${id}-message`}>
+          <p>{message}</p>
+          {details && details.length > 0 && (
+            <ul className="dialog-details">
+              {details.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div className="form-actions dialog-actions">
           <button type="button" className="danger-button" onClick={onConfirm}>
             {confirmLabel}

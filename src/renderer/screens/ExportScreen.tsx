@@ -4,11 +4,13 @@ import { useStore } from 'zustand';
 import type { Workbook } from '../../core/model';
 import { TEMPLATES, templateForWorkbook } from '../../core/templates';
 import type { FieldProblem } from '../forms';
+import { ConfirmDialog } from '../grid/ConfirmDialog';
 import { errorMessage } from '../i18n';
 import { useApp } from '../state/context';
 import { useWorkbench } from '../state/workbench-context';
 import { EXPORT_KINDS, SAVE_FILTERS, defaultExportNames, defaultTemplate, type ExportKind } from './export-defaults';
 import { exportStoreFor, type ExportStore, type ExportStep, type ExportTemplate } from './export-state';
+import { standingBeforePublishing, type Standing } from './export-standing';
 import { printInFrame } from './print-frame';
 import { ScreenHeading } from './ScreenHeading';
 import { templateChoices, useTemplateList } from './template-list';
@@ -21,6 +23,8 @@ const TEMPLATE_LIST = Object.values(TEMPLATES);
  * progress with Cancel for exports that take more than half a second, the files written; and Print.
  * The template is the workbook's (one setting, the same the preview shows): choosing another here makes it
  * the workbook's; one that does not resolve is reported and blocks the export, never swapped for another.
+ * Before anything leaves the desk the screen shows what stands (errors, warnings, unsaved input, a missing date)
+ * and asks before exporting or printing over it; a file already there is replaced only when the clerk says so.
  */
 export function ExportScreen({ workbook }: { workbook: Workbook }) {
   const { t } = useTranslation('export');
@@ -51,6 +55,14 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
   const [problems, setProblems] = useState<{ form?: string; paths: Partial<Record<ExportKind, FieldProblem>> }>({ paths: {} });
   const electron = info?.transport === 'electron';
   const pathOf = (kind: ExportKind) => typed[kind] ?? names[kind];
+  const findings = useWorkbench((state) => state.checks.findings);
+  const drafts = useWorkbench((state) => state.drafts);
+  const openChecks = useWorkbench((state) => state.toggleCheckPanel);
+  const standing = useMemo(() => standingBeforePublishing(findings, drafts, workbook), [findings, drafts, workbook]);
+  const standingLines = standingText(standing, t);
+  const [asking, setAsking] = useState<
+    { about: 'standing'; action: 'export' | 'print' } | { about: 'replace'; existing: string[]; requests: { kind: ExportKind; path: string }[] } | null
+  >(null);
 
   const check = (): boolean => {
     const paths: Partial<Record<ExportKind, FieldProblem>> = {};
@@ -60,18 +72,30 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
     return !form && Object.keys(paths).length === 0;
   };
 
+  /** Exports, after asking to replace any file already there. */
+  const startExport = async () => {
+    const requests = EXPORT_KINDS.filter((kind) => chosen[kind]).map((kind) => ({ kind, path: pathOf(kind).trim() }));
+    // Should the question fail, the service still refuses to replace (export:exists) and each output says so.
+    const { existing } = await api.call('export.existing', { outputs: requests }).catch(() => ({ existing: [] }));
+    if (existing.length > 0) setAsking({ about: 'replace', existing: existing.map((output) => output.path), requests });
+    else void run(workbookPath, requests, template, false);
+  };
+
+  const startPrint = () => void printPackage(workbookPath, template, printInFrame);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!check()) return;
-    const requests = EXPORT_KINDS.filter((kind) => chosen[kind]).map((kind) => ({ kind, path: pathOf(kind).trim() }));
-    void run(workbookPath, requests, template);
+    if (standingLines.length > 0) setAsking({ about: 'standing', action: 'export' });
+    else void startExport();
   };
 
   const print = () => {
     if (!usable) return setProblems({ form: t('template.unusable', { id: suggested.id ?? '' }), paths: {} });
     if (!templateId) return setProblems({ form: t('validation.noTemplate'), paths: {} });
     setProblems({ paths: {} });
-    void printPackage(workbookPath, template, printInFrame);
+    if (standingLines.length > 0) setAsking({ about: 'standing', action: 'print' });
+    else startPrint();
   };
 
   const browse = async (kind: ExportKind) => {
@@ -125,6 +149,7 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
           ))}
         </fieldset>
         {info?.dataDir && <p className="field-hint">{t('output.pathHint', { dir: info.dataDir })}</p>}
+        <StandingSummary lines={standingLines} onOpenChecks={() => openChecks(true)} />
         {problems.form && (
           <p className="field-problem" role="alert">
             {problems.form}
@@ -139,10 +164,76 @@ export function ExportScreen({ workbook }: { workbook: Workbook }) {
           </button>
         </div>
       </form>
+      {asking?.about === 'standing' && (
+        <ConfirmDialog
+          title={t('ask.title')}
+          message={t('ask.message')}
+          details={standingLines}
+          confirmLabel={t(asking.action === 'export' ? 'ask.export' : 'ask.print')}
+          cancelLabel={t('ask.back')}
+          onConfirm={() => {
+            setAsking(null);
+            if (asking.action === 'export') void startExport();
+            else startPrint();
+          }}
+          onCancel={() => {
+            setAsking(null);
+            openChecks(true);
+          }}
+        />
+      )}
+      {asking?.about === 'replace' && (
+        <ConfirmDialog
+          title={t('replace.title')}
+          message={t('replace.message', { count: asking.existing.length })}
+          details={asking.existing}
+          confirmLabel={t('replace.confirm')}
+          cancelLabel={t('replace.cancel')}
+          onConfirm={() => {
+            setAsking(null);
+            void run(workbookPath, asking.requests, template, true);
+          }}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       <ExportProgress store={store} workbookPath={workbookPath} />
       <PrintStatus store={store} workbookPath={workbookPath} />
       <ExportResults store={store} workbookPath={workbookPath} />
     </main>
+  );
+}
+
+/** What stands before publishing, one line each, in the clerk's language. */
+function standingText(standing: Standing, t: (key: string, options?: Record<string, unknown>) => string): string[] {
+  const lines: string[] = [];
+  if (standing.errors > 0) lines.push(t('standing.errors', { count: standing.errors }));
+  if (standing.warnings > 0) lines.push(t('standing.warnings', { count: standing.warnings }));
+  if (standing.unsaved > 0) lines.push(t('standing.unsaved', { count: standing.unsaved }));
+  if (standing.missingDate) lines.push(t('standing.noDate'));
+  return lines;
+}
+
+/** Always on the screen: what the export would publish over, or that nothing stands. */
+function StandingSummary({ lines, onOpenChecks }: { lines: string[]; onOpenChecks(): void }) {
+  const { t } = useTranslation('export');
+  return (
+    <div className={`export-standing${lines.length > 0 ? ' open' : ''}`} data-testid="export-standing">
+      <strong>{t('standing.title')}</strong>
+      {lines.length === 0 ? (
+        <span>{t('standing.clear')}</span>
+      ) : (
+        <>
+          <ul>
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <button type="button" className="link" onClick={onOpenChecks}>
+            {t('standing.openChecks')}
+          </button>
+        </>
+      )}
+    </div>
   );
 }
 

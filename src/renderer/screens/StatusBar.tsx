@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../core/money';
 import type { Workbook } from '../../core/model';
 import { useWorkbench } from '../state/workbench-context';
+import { countUnsavedRows } from '../state/workbench-store';
 
 /** Always visible: 收入总计, 支出总计, their difference, and the counts of errors, warnings and unsaved cells. */
 export function StatusBar({ workbook }: { workbook: Workbook }) {
@@ -19,7 +20,7 @@ export function StatusBar({ workbook }: { workbook: Workbook }) {
   const difference = income - expenditure;
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-  const unsaved = Object.values(drafts).reduce((sum, table) => sum + Object.keys(table.rows).length, 0);
+  const unsaved = countUnsavedRows(drafts);
   const money = (fen: number) => formatMoney(fen, unit);
   const unitName = t(`moneyUnit.${unit}`);
 

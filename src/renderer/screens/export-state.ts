@@ -44,7 +44,8 @@ export interface ExportState {
   slow: boolean;
   cancelling: boolean;
   print: PrintState;
-  run(workbookPath: string, requests: { kind: ExportKind; path: string }[], template: ExportTemplate): Promise<void>;
+  /** `replace`: the clerk agreed to replace files already there; without it an existing file is refused (export:exists). */
+  run(workbookPath: string, requests: { kind: ExportKind; path: string }[], template: ExportTemplate, replace?: boolean): Promise<void>;
   cancel(): Promise<void>;
   printPackage(workbookPath: string, template: ExportTemplate, printInPage: (payload: PrintPayload) => Promise<void>): Promise<void>;
 }
@@ -65,11 +66,11 @@ export function createExportStore(api: ApiClient) {
     const update = (index: number, change: Partial<ExportStep>) =>
       set((state) => ({ steps: state.steps.map((step, at) => (at === index ? { ...step, ...change } : step)) }));
 
-    async function runStep(index: number, step: { kind: ExportKind; path: string }, template: ExportTemplate): Promise<void> {
+    async function runStep(index: number, step: { kind: ExportKind; path: string }, template: ExportTemplate, replace: boolean): Promise<void> {
       let jobId: string;
       try {
         // Every output of a run names the same template, even if the workbook's changes meanwhile.
-        const started = await api.call('export.start', { kind: step.kind, path: step.path, template: template.id });
+        const started = await api.call('export.start', { kind: step.kind, path: step.path, template: template.id, replace });
         jobId = started.jobId;
         update(index, { state: 'running', path: started.path });
       } catch (error) {
@@ -104,7 +105,7 @@ export function createExportStore(api: ApiClient) {
       cancelling: false,
       print: { phase: 'idle' },
 
-      async run(workbookPath, requests, template) {
+      async run(workbookPath, requests, template, replace = false) {
         if (get().running) return;
         cancelRequested = false;
         set({
@@ -122,7 +123,7 @@ export function createExportStore(api: ApiClient) {
               update(index, { state: 'cancelled' });
               continue;
             }
-            await runStep(index, request, template);
+            await runStep(index, request, template, replace);
           }
         } finally {
           clearTimeout(timer);

@@ -22,6 +22,11 @@ export interface DraftTable {
 
 export const EMPTY_DRAFTS: DraftTable = { rows: {}, newRows: [] };
 
+/** Rows holding input that could not be saved, over every grid (the status bar's and the export screen's count). */
+export function countUnsavedRows(drafts: Readonly<Record<string, DraftTable>>): number {
+  return Object.values(drafts).reduce((sum, table) => sum + Object.keys(table.rows).length, 0);
+}
+
 /** Drafts taken out of a grid: each row's draft, and where each new row stood among the new rows. */
 export interface DroppedDrafts {
   rows: Record<string, RowDraft>;
