@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../shared/api';
+import { readUpload } from '../file-upload';
 import { errorMessage } from '../i18n';
 import { useApp } from '../state/context';
 import { errorPayload } from './template-list';
@@ -44,7 +45,7 @@ export function LearnPanel({ onAccepted }: { onAccepted(name: string): void }) {
     const chosen = event.target.files?.[0];
     event.target.value = '';
     if (!chosen) return;
-    const source = { fileName: chosen.name, contentBase64: toBase64(new Uint8Array(await chosen.arrayBuffer())) };
+    const source = await readUpload(chosen);
     setFile(source);
     setMeanings([]);
     await learn(source, [], factsPath);
@@ -205,8 +206,3 @@ function columnName(index: number): string {
   return name;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}

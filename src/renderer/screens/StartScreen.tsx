@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
 import { checkDepartment, type DepartmentField, type Problems } from '../forms';
 import { useApp } from '../state/context';
+import { NewYearCard } from './NewYearCard';
 
 export function StartScreen() {
   return (
     <main className="start-screen">
-      <NewWorkbookCard />
+      <div className="start-column">
+        <NewWorkbookCard />
+        <NewYearCard />
+      </div>
       <div className="start-column">
         <OpenWorkbookCard />
         <RecentFilesCard />

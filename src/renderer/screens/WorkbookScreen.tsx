@@ -1,5 +1,6 @@
 import type { Workbook } from '../../core/model';
 import { DepartmentCard } from './DepartmentCard';
+import { PriorYearCard } from './PriorYearCard';
 import { UnitsCard } from './UnitsCard';
 
 export function WorkbookScreen({ workbook }: { workbook: Workbook }) {
@@ -7,6 +8,7 @@ export function WorkbookScreen({ workbook }: { workbook: Workbook }) {
     <main className="workbook-screen">
       <DepartmentCard department={workbook.department} />
       <UnitsCard units={workbook.units} />
+      <PriorYearCard priorYear={workbook.priorYear} year={workbook.department.year} />
     </main>
   );
 }

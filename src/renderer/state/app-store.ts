@@ -42,6 +42,8 @@ export interface AppState {
   create(args: ApiArgs<'workbook.create'>): Promise<boolean>;
   open(path: string): Promise<boolean>;
   browseAndOpen(): Promise<void>;
+  /** The system's open dialog for a .budget file (Electron); its path, or null. */
+  browseForWorkbook(): Promise<string | null>;
   chooseSaveLocation(suggestedName: string): Promise<string | null>;
   close(): Promise<void>;
   /** One user action = one list of edits = one transaction and one undo step. */
@@ -56,6 +58,10 @@ export interface AppState {
    * Undo and redo act on exactly what the clerk did in this window, in order: the file's steps and local ones
    * (drafts) alike. Before this window's first step (a reopened file), they act on the file's own log.
    */
+  /** Next year's workbook from last year's file (which is only read); it is opened. The report, or undefined on failure. */
+  startNewYear(args: ApiArgs<'prior.newYear'>): Promise<ApiResult<'prior.newYear'>['report'] | undefined>;
+  /** Last year's figures into the open workbook (one undo step); true once saved. */
+  importPrior(source: ApiArgs<'prior.import'>['source']): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /**
@@ -320,9 +326,14 @@ export function createAppStore(api: ApiClient, options: AppStoreOptions = {}) {
         return done === true;
       },
 
-      async browseAndOpen() {
+      async browseForWorkbook() {
         const chosen = await run(() => api.call('dialog.openWorkbook', {}));
-        if (chosen?.path) await get().open(chosen.path);
+        return chosen?.path ?? null;
+      },
+
+      async browseAndOpen() {
+        const path = await get().browseForWorkbook();
+        if (path) await get().open(path);
       },
 
       async chooseSaveLocation(suggestedName) {
@@ -395,6 +406,24 @@ export function createAppStore(api: ApiClient, options: AppStoreOptions = {}) {
           }
           return outcome;
         });
+      },
+
+      async startNewYear(args) {
+        return run(async () => {
+          const { report } = await api.call('prior.newYear', args);
+          await loadWorkbook();
+          return report;
+        });
+      },
+
+      async importPrior(source) {
+        const saved = await run(async () => {
+          await change(() => api.call('prior.import', { source }));
+          pushDone({ file: true, local: null });
+          await loadWorkbook();
+          return true;
+        });
+        return saved === true;
       },
 
       async undo() {
