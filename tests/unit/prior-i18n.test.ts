@@ -33,8 +33,9 @@ function codesInSource(): string[] {
 }
 
 describe('prior-year messages', () => {
-  it('zh-CN and en have the same keys', () => {
-    expect(keyPaths(enPrior).sort()).toEqual(keyPaths(zhPrior).sort());
+  it('zh-CN and en have the same keys (up to plural forms: zh-CN has only "_other")', () => {
+    const withoutPlural = (list: string[]) => [...new Set(list.map((key) => key.replace(/_(one|other)$/, '')))].sort();
+    expect(withoutPlural(keyPaths(enPrior))).toEqual(withoutPlural(keyPaths(zhPrior)));
   });
 
   it('every code the code uses is worded in both languages', () => {

@@ -2,6 +2,7 @@ import type { Catalog, CatalogCode } from '../catalog';
 import { levelOf, normalizeName } from '../catalog';
 import { asciiDigits } from '../catalog/codes';
 import { FUND_LEAVES, FUND_TREE, fundNode, type FundNode } from '../funds';
+import { evaluateAmountFormula, isFormula } from '../formula';
 import { formatMoney, FEN_PER, parseMoney, type Fen, type MoneyUnit } from '../money';
 import { NATURES, type CatalogKind, type Nature, type Project, type ProjectType, type Unit } from '../model';
 
@@ -46,6 +47,11 @@ export function clean(text: string): string {
 export function parseAmount(text: string, unit: MoneyUnit, emptyAs: Fen | null = 0): CellResult<Fen> {
   const value = clean(text);
   if (value === '') return emptyAs === null ? problem('required') : ok(emptyAs);
+  // `=3+3`, as in Excel: the result is stored, not the formula.
+  if (isFormula(value)) {
+    const result = evaluateAmountFormula(value, unit);
+    return result.ok ? ok(result.fen) : problem(`money.${result.reason}`, { value });
+  }
   const parsed = parseMoney(value, unit);
   if (parsed.ok) return ok(parsed.fen);
   const decimals = unit === 'wan' ? 6 : 2;
